@@ -1,0 +1,138 @@
+"""The seed article, paragraph by paragraph, and claims highlighted in it.
+
+Paragraph N is line N of ``seeds/<article>.txt`` (the text as received, a
+machine translation).  Nothing here corrects the text: corrections are data.
+
+>>> paragraph(18)[:40]
+'He also praised recent steps by China to'
+>>> paragraphs_mentioning("fentanyl")
+[18]
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import tomllib
+from functools import cache
+from pathlib import Path
+
+SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+DEFAULT_ARTICLE = "burns-interview-2025-01-10"
+
+
+def _name(article: str) -> str:
+    available = sorted(p.stem for p in SEEDS_DIR.glob("*.toml"))
+    if article not in available:
+        raise ValueError(f"unknown article {article!r}; seeds/ has: {', '.join(available)}")
+    return article
+
+
+@cache
+def metadata(article: str = DEFAULT_ARTICLE) -> dict:
+    """The article's metadata: outlet, headline, date, and how the text reached us.
+
+    >>> metadata()["outlet"]
+    'The New York Times'
+    """
+    with (SEEDS_DIR / f"{_name(article)}.toml").open("rb") as fh:
+        return tomllib.load(fh)
+
+
+@cache
+def _paragraphs(article: str) -> tuple[str, ...]:
+    meta = metadata(article)
+    text = (SEEDS_DIR / meta["file"]).read_text(encoding="utf-8")
+    paras = tuple(text.splitlines())
+    if len(paras) != meta["paragraphs"]:
+        raise ValueError(
+            f"seeds/{meta['file']} has {len(paras)} lines, its metadata says {meta['paragraphs']} "
+            "paragraphs; the seed text must not be edited"
+        )
+    return paras
+
+
+def paragraphs(article: str = DEFAULT_ARTICLE) -> dict[int, str]:
+    """Every paragraph, numbered from 1.
+
+    >>> len(paragraphs())
+    19
+    """
+    return dict(enumerate(_paragraphs(article), start=1))
+
+
+def paragraph(number: int, article: str = DEFAULT_ARTICLE) -> str:
+    """One paragraph by its number (1-based).
+
+    >>> paragraph(0)
+    Traceback (most recent call last):
+    ...
+    ValueError: paragraph 0 does not exist; the article has paragraphs 1 to 19
+    """
+    paras = _paragraphs(article)
+    if isinstance(number, bool) or not isinstance(number, int) or not 1 <= number <= len(paras):
+        raise ValueError(
+            f"paragraph {number!r} does not exist; the article has paragraphs 1 to {len(paras)}"
+        )
+    return paras[number - 1]
+
+
+def paragraphs_mentioning(*words: str, article: str = DEFAULT_ARTICLE) -> list[int]:
+    """Numbers of the paragraphs that contain any of the words (case-insensitive).
+
+    >>> paragraphs_mentioning("dual-use", "dual-purpose")
+    [2, 8, 9]
+    """
+    if not words or not all(isinstance(w, str) and w.strip() for w in words):
+        raise ValueError("give one or more non-empty words to look for")
+    return [
+        n for n, text in paragraphs(article).items()
+        if any(w.lower() in text.lower() for w in words)
+    ]
+
+
+def find(number: int, words: str, article: str = DEFAULT_ARTICLE) -> tuple[int, int]:
+    """Where exact words occur in a paragraph, as (start, end) character offsets.
+
+    >>> find(2, "90% of the microelectronics")
+    (235, 262)
+    """
+    text = paragraph(number, article)
+    if not isinstance(words, str) or not words:
+        raise ValueError("words must be a non-empty string copied from the paragraph")
+    start = text.find(words)
+    if start < 0:
+        raise ValueError(
+            f"{words!r} does not occur in paragraph {number}; copy the words exactly "
+            f"(the paragraph begins {text[:60]!r})"
+        )
+    return start, start + len(words)
+
+
+def highlight(number: int, words: str, *, as_html: bool = True,
+              article: str = DEFAULT_ARTICLE) -> str:
+    """The paragraph with the words marked: ``<mark>`` in HTML, ``[[...]]`` in plain text.
+
+    >>> "ports. [[Ta.]] Reuters" in highlight(14, "Ta.", as_html=False)
+    True
+    >>> "<mark>Ta.</mark>" in highlight(14, "Ta.")
+    True
+    """
+    text = paragraph(number, article)
+    start, end = find(number, words, article)
+    if not as_html:
+        return f"{text[:start]}[[{text[start:end]}]]{text[end:]}"
+    return (
+        f'<p class="seed-paragraph"><strong>P{number}</strong> '
+        f"{html.escape(text[:start])}<mark>{html.escape(text[start:end])}</mark>"
+        f"{html.escape(text[end:])}</p>"
+    )
+
+
+def words(text: str) -> int:
+    """How many words a text has (used for reading-time estimates).
+
+    >>> words("China supplies 90% of the microelectronics")
+    6
+    """
+    return len(re.findall(r"\S+", text))

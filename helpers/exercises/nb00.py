@@ -1,0 +1,18 @@
+"""Questions for notebook 00 (start here)."""
+
+from helpers import article
+from helpers.exercises import Choice, Items
+
+THEMES = ("dual-use goods", "iranian oil", "fentanyl controls")
+
+QUESTIONS = {
+    "nb00-themes": Choice(
+        expected="fentanyl controls",
+        options=THEMES,
+        hint="Read paragraph 18 again.",
+    ),
+    "nb00-oil-paragraphs": Items(
+        expected=lambda: tuple(article.paragraphs_mentioning("oil")),
+        hint="Use article.paragraphs_mentioning(...) and count every paragraph it returns.",
+    ),
+}

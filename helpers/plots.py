@@ -1,0 +1,168 @@
+"""Figure style for the kit: projector-readable, colour-blind safe, sourced, with alt text.
+
+Nothing here runs at import.  A notebook calls :func:`use_style` once in its
+set-up cell; a figure is finished with :func:`finish` (title, source line,
+alt text) and shown with :func:`show`, which keeps the alt text with the image
+so it reaches the HTML handout.
+
+>>> fig, ax = new_figure()
+>>> _ = finish(fig, ax, title="Imports doubled", source="Source: GACC, 2025.", alt="Line chart.")
+>>> alt_of(fig)
+'Line chart.'
+"""
+
+from __future__ import annotations
+
+import base64
+import io
+import textwrap
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+import matplotlib as mpl
+from matplotlib.axes import Axes
+from matplotlib.figure import Figure
+
+# Okabe & Ito (2008), "Color Universal Design": distinguishable with the common colour-vision
+# deficiencies. Order chosen so the first colours differ most in lightness too (greyscale print).
+OKABE_ITO = {
+    "blue": "#0072B2",
+    "orange": "#E69F00",
+    "bluish_green": "#009E73",
+    "vermillion": "#D55E00",
+    "sky_blue": "#56B4E9",
+    "reddish_purple": "#CC79A7",
+    "yellow": "#F0E442",
+    "black": "#000000",
+}
+PALETTE = list(OKABE_ITO.values())
+# A second cue beside colour, so a greyscale print still reads.
+MARKERS = ["o", "s", "^", "D", "v", "P", "X", "*"]
+LINESTYLES = ["-", "--", "-.", ":", (0, (5, 1)), (0, (3, 1, 1, 1)), (0, (1, 1)), "-"]
+
+STYLE = {
+    "figure.figsize": (9.0, 5.0),
+    "figure.dpi": 100,
+    "savefig.dpi": 100,
+    "font.size": 13,
+    "axes.titlesize": 15,
+    "axes.titleweight": "bold",
+    "axes.titlelocation": "left",
+    "axes.labelsize": 13,
+    "xtick.labelsize": 12,
+    "ytick.labelsize": 12,
+    "legend.fontsize": 12,
+    "legend.frameon": False,
+    "axes.spines.top": False,
+    "axes.spines.right": False,
+    "axes.grid": True,
+    "axes.grid.axis": "y",
+    "grid.color": "#d0d0d0",
+    "grid.linewidth": 0.8,
+    "lines.linewidth": 2.5,
+    "lines.markersize": 7,
+    "axes.prop_cycle": mpl.cycler(color=PALETTE) + mpl.cycler(marker=MARKERS),
+    "figure.constrained_layout.use": True,
+}
+SOURCE_FONTSIZE = 11
+
+
+def use_style() -> None:
+    """Apply the kit's style to matplotlib (call once, in a notebook's set-up cell).
+
+    >>> import matplotlib as mpl
+    >>> with style():
+    ...     mpl.rcParams["font.size"]
+    13.0
+    """
+    mpl.rcParams.update(STYLE)
+
+
+@contextmanager
+def style() -> Iterator[None]:
+    """The kit's style inside a ``with`` block only (for tests and scripts)."""
+    with mpl.rc_context(STYLE):
+        yield
+
+
+def new_figure(width: float = 9.0, height: float = 5.0) -> tuple[Figure, Axes]:
+    """A figure and one axes, not attached to pyplot (so nothing leaks between cells).
+
+    >>> fig, ax = new_figure(6, 3)
+    >>> [round(v) for v in fig.get_size_inches()]
+    [6, 3]
+    """
+    fig = Figure(figsize=(width, height), layout="constrained")
+    ax = fig.add_subplot()
+    return fig, ax
+
+
+def finish(fig: Figure, ax: Axes | None, *, title: str, source: str, alt: str) -> Figure:
+    """Give a figure its takeaway title, its source line and its alt text.
+
+    ``title`` states the finding; ``source`` is usually ``helpers.data.cite(name)``;
+    ``alt`` says what the figure shows for someone who cannot see it.
+
+    >>> fig, ax = new_figure()
+    >>> finish(fig, ax, title="", source="Source: x.", alt="A chart.")
+    Traceback (most recent call last):
+    ...
+    ValueError: title is empty; a figure's title states its finding
+    """
+    for label, value in (("title", title), ("source", source), ("alt", alt)):
+        if not isinstance(value, str) or not value.strip():
+            what = {
+                "title": "a figure's title states its finding",
+                "source": "every figure names its source (helpers.data.cite)",
+                "alt": "every figure needs alt text that states what it shows",
+            }[label]
+            raise ValueError(f"{label} is empty; {what}")
+    if ax is not None:
+        ax.set_title(title)
+    else:
+        fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
+    # A figure-level label below everything; constrained layout keeps room for it.
+    fig.supxlabel(textwrap.fill(source, 110), x=0.01, ha="left", fontsize=SOURCE_FONTSIZE, color="#333333")
+    fig._chokepoints_title = title  # read by tests and the handout builder
+    fig._chokepoints_alt = alt
+    return fig
+
+
+def title_of(fig: Figure) -> str:
+    """The takeaway title given to :func:`finish`.
+
+    >>> fig, ax = new_figure()
+    >>> title_of(finish(fig, ax, title="Up", source="Source: x.", alt="A chart."))
+    'Up'
+    """
+    return getattr(fig, "_chokepoints_title", "")
+
+
+def alt_of(fig: Figure) -> str:
+    """The alt text given to :func:`finish` ("" if none).
+
+    >>> alt_of(new_figure()[0])
+    ''
+    """
+    return getattr(fig, "_chokepoints_alt", "")
+
+
+def png_bytes(fig: Figure) -> bytes:
+    """The figure as PNG bytes (what the notebook and the handout show)."""
+    buf = io.BytesIO()
+    fig.savefig(buf, format="png", bbox_inches="tight", pad_inches=0.15)
+    return buf.getvalue()
+
+
+def show(fig: Figure) -> None:
+    """Display a finished figure with its alt text attached to the image output."""
+    from IPython.display import display
+
+    alt = alt_of(fig)
+    if not alt:
+        raise ValueError("the figure has no alt text; call helpers.plots.finish(...) first")
+    data = {
+        "image/png": base64.b64encode(png_bytes(fig)).decode("ascii"),
+        "text/plain": f"<Figure: {alt}>",
+    }
+    display(data, raw=True, metadata={"image/png": {"alt": alt}})
