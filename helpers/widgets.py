@@ -1,0 +1,191 @@
+"""Explorers: a pure render function plus named, discrete controls (DESIGN §7).
+
+An :class:`Explorer` is data, not a widget: ``render(**state)`` returns a
+matplotlib Figure, a DataFrame or an HTML string, and ``controls`` lists the
+values each control can take.  :func:`show` turns it into ipywidgets in
+JupyterLab; the handout builder (``CHOKEPOINTS_HANDOUT=1``) gets every view
+precomputed instead, so the page works without a kernel.
+
+>>> def render(tier: str) -> str:
+...     return f"<p>tier {tier}</p>"
+>>> ex = Explorer("Tiers", render, {"tier": [("Tier 1", "1"), ("Tier 2", "2")]})
+>>> ex.render_state(ex.default_state())
+'<p>tier 1</p>'
+>>> len(list(ex.states()))
+2
+"""
+
+from __future__ import annotations
+
+import base64
+import html
+import itertools
+import os
+import uuid
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+
+import pandas as pd
+from matplotlib.figure import Figure
+
+from helpers import plots
+
+HANDOUT_ENV = "CHOKEPOINTS_HANDOUT"
+MAX_VIEWS = 40  # keeps a precomputed handout view within the size budget
+
+
+@dataclass(frozen=True)
+class Explorer:
+    """A titled render function with discrete controls: ``{name: [(label, value), ...]}``."""
+
+    title: str
+    render: Callable[..., Figure | pd.DataFrame | str]
+    controls: dict[str, list[tuple[str, object]]]
+    default: dict[str, object] = field(default_factory=dict)
+    description: str = ""
+
+    def __post_init__(self) -> None:
+        if not self.controls:
+            raise ValueError(f"explorer {self.title!r} has no controls")
+        for name, options in self.controls.items():
+            if not options:
+                raise ValueError(f"explorer {self.title!r}: control {name!r} has no options")
+            for opt in options:
+                if not (isinstance(opt, tuple) and len(opt) == 2 and isinstance(opt[0], str)):
+                    raise ValueError(
+                        f"explorer {self.title!r}: control {name!r} option {opt!r} is not a "
+                        "(label, value) pair"
+                    )
+        for name, value in self.default.items():
+            if name not in self.controls:
+                raise ValueError(f"explorer {self.title!r}: default for unknown control {name!r}")
+            if value not in [v for _, v in self.controls[name]]:
+                raise ValueError(
+                    f"explorer {self.title!r}: default {value!r} is not an option of {name!r}"
+                )
+        n = self.view_count()
+        if n > MAX_VIEWS:
+            raise ValueError(
+                f"explorer {self.title!r} has {n} views; at most {MAX_VIEWS} can be precomputed "
+                "for the handout (use fewer options)"
+            )
+
+    def default_state(self) -> dict[str, object]:
+        """The first option of every control, unless a default is given."""
+        return {name: self.default.get(name, opts[0][1]) for name, opts in self.controls.items()}
+
+    def view_count(self) -> int:
+        n = 1
+        for opts in self.controls.values():
+            n *= len(opts)
+        return n
+
+    def states(self) -> Iterator[dict[str, object]]:
+        """Every combination of control values."""
+        names = list(self.controls)
+        for combo in itertools.product(*(self.controls[n] for n in names)):
+            yield {name: value for name, (_, value) in zip(names, combo, strict=True)}
+
+    def render_state(self, state: dict[str, object]):
+        return self.render(**state)
+
+
+def to_html(result: Figure | pd.DataFrame | str) -> str:
+    """One rendered view as HTML: a PNG with its alt text, a table, or the HTML itself.
+
+    >>> to_html("<b>x</b>")
+    '<b>x</b>'
+    """
+    if isinstance(result, Figure):
+        alt = plots.alt_of(result)
+        if not alt:
+            raise ValueError("the explorer's figure has no alt text; finish it with plots.finish()")
+        data = base64.b64encode(plots.png_bytes(result)).decode("ascii")
+        return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
+    if isinstance(result, pd.DataFrame):
+        return result.to_html(index=False, border=0, classes="explorer-table", escape=True)
+    if isinstance(result, str):
+        return result
+    raise TypeError(
+        f"a render function must return a Figure, a DataFrame or an HTML string, not "
+        f"{type(result).__name__}"
+    )
+
+
+def static_html(explorer: Explorer) -> str:
+    """Every view precomputed, switched by labelled <select> controls; works without a kernel."""
+    uid = "ex-" + uuid.uuid5(uuid.NAMESPACE_URL, explorer.title).hex[:8]
+    names = list(explorer.controls)
+    default = explorer.default_state()
+    views = []
+    for state in explorer.states():
+        key = "|".join(str([v for _, v in explorer.controls[n]].index(state[n])) for n in names)
+        hidden = "" if state == default else " hidden"
+        views.append(
+            f'<div class="explorer-view" data-key="{key}"{hidden}>'
+            f"{to_html(explorer.render_state(state))}</div>"
+        )
+    selects = []
+    for i, name in enumerate(names):
+        opts = "".join(
+            f'<option value="{j}"{" selected" if v == default[name] else ""}>{html.escape(label)}</option>'
+            for j, (label, v) in enumerate(explorer.controls[name])
+        )
+        selects.append(
+            f'<label for="{uid}-{i}">{html.escape(name.replace("_", " ").capitalize())}</label> '
+            f'<select id="{uid}-{i}" data-control="{i}">{opts}</select>'
+        )
+    return (
+        f'<figure class="explorer" id="{uid}" role="group" aria-label="{html.escape(explorer.title)}">'
+        f"<figcaption><strong>{html.escape(explorer.title)}</strong> "
+        f"<span class=\"explorer-hint\">(choose a view; every view was computed in advance)</span>"
+        f"</figcaption>"
+        f'<div class="explorer-controls">{" ".join(selects)}</div>'
+        f'<div class="explorer-views" aria-live="polite">{"".join(views)}</div></figure>'
+    )
+
+
+def show(explorer: Explorer) -> None:
+    """Display the explorer: ipywidgets in JupyterLab, precomputed views in a handout build."""
+    from IPython.display import HTML, display
+
+    if os.environ.get(HANDOUT_ENV) == "1":
+        display(HTML(static_html(explorer)))
+        return
+    display(widget(explorer))
+
+
+def widget(explorer: Explorer):
+    """The ipywidgets version: one dropdown or toggle row per control, an output that redraws."""
+    import ipywidgets as w
+    from IPython.display import display
+
+    out = w.Output()
+    pickers = {}
+    for name, opts in explorer.controls.items():
+        cls = w.ToggleButtons if len(opts) <= 4 and all(len(lbl) <= 14 for lbl, _ in opts) else w.Dropdown
+        pickers[name] = cls(
+            options=opts,
+            value=explorer.default_state()[name],
+            description=name.replace("_", " ").capitalize(),
+            style={"description_width": "initial"},
+        )
+
+    def redraw(_change=None) -> None:
+        state = {name: p.value for name, p in pickers.items()}
+        result = explorer.render_state(state)
+        with out:
+            out.clear_output(wait=True)
+            if isinstance(result, Figure):
+                plots.show(result)
+            elif isinstance(result, pd.DataFrame):
+                display(result)
+            else:
+                from IPython.display import HTML
+
+                display(HTML(result))
+
+    for p in pickers.values():
+        p.observe(redraw, names="value")
+    redraw()
+    return w.VBox([w.HTML(f"<strong>{html.escape(explorer.title)}</strong>"), *pickers.values(), out])
