@@ -16,7 +16,8 @@ def _split(requirement: str) -> tuple[str, str]:
 
 def pyproject_packages() -> dict[str, str]:
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
-    reqs = meta["dependencies"] + meta["optional-dependencies"]["test"]
+    extras = meta["optional-dependencies"]
+    reqs = meta["dependencies"] + extras["test"] + extras["browser"]
     return dict(_split(r) for r in reqs)
 
 
