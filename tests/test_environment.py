@@ -90,8 +90,9 @@ def test_check_environment_names_a_missing_package_and_the_fix(monkeypatch, caps
 
 
 def test_check_environment_when_the_kit_itself_is_not_installed(monkeypatch):
-    import pytest
     from importlib import metadata
+
+    import pytest
 
     from helpers import environment
 

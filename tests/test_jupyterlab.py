@@ -143,9 +143,8 @@ def error_outputs(page) -> list[str]:
 @pytest.mark.browser
 @pytest.mark.parametrize("outline", OUTLINES, ids=[o.slug for o in OUTLINES])
 def test_run_all_in_jupyterlab_without_errors_and_explorers_redraw(lab, browser, outline):
-    import nbformat
-
     import browsing
+    import nbformat
 
     nb = nbformat.read(outline.path, as_version=4)
     n_code = sum(c.cell_type == "code" for c in nb.cells)
