@@ -132,3 +132,87 @@ def test_explorers_switch_views_without_a_kernel(built, browser, slug):
         assert len(box.query_selector_all(".explorer-view:not([hidden])")) == 1
     assert blocked == [] and errors == []
     page.close()
+
+
+# --- accessibility (axe-core in Chromium), alt text, structure, narrow screens ---------------
+
+GENERIC_ALT = {"chart", "a chart", "figure", "a figure", "plot", "a plot", "image", "graph", "a graph"}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_alt_text_states_a_finding_and_is_never_repeated(built, slug):
+    page = (built / f"{slug}.html").read_text()
+    alts = [html.unescape(a) for a in re.findall(r'<img [^>]*alt="([^"]*)"', page)]
+    figure_alts = [a for a in alts if a]
+    for alt in figure_alts:
+        assert alt.strip().lower().rstrip(".") not in GENERIC_ALT, alt
+        assert len(alt.split()) >= 6, f"alt text too short to state a finding: {alt!r}"
+    # An explorer's views differ, so their alt texts differ; a repeat means a figure says nothing new.
+    assert len(figure_alts) == len(set(figure_alts)), "duplicated alt text"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_name", ["index", *SLUGS])
+def test_axe_finds_no_serious_or_critical_violations(built, browser, page_name):
+    import browsing
+
+    for edition_dir, suffix in ((built, ""), (built / "student", "-student")):
+        page, _, _ = browsing.open_offline(browser, (edition_dir / f"{page_name}.html").as_uri())
+        blocking = browsing.axe_audit(page, f"handout-{page_name}{suffix}")
+        assert blocking == [], blocking
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_name", ["index", *SLUGS])
+def test_document_structure(built, browser, page_name):
+    import browsing
+
+    page, _, _ = browsing.open_offline(browser, (built / f"{page_name}.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "en"
+    levels = page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "els => els.map(e => +e.tagName[1])")
+    assert levels.count(1) == 1 and levels[0] == 1
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
+    assert page.eval_on_selector_all("table", "ts => ts.filter(t => !t.querySelector('th')).length") == 0
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slug", SLUGS)
+def test_readable_on_a_phone_and_in_greyscale(built, browser, slug):
+    import browsing
+
+    page, _, _ = browsing.open_offline(browser, (built / f"{slug}.html").as_uri(), width=375, height=800)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"the page scrolls sideways by {overflow}px at 375px"
+    browsing.screenshot(page, f"narrow-{slug}", full_page=False)
+    page.close()
+    page, _, _ = browsing.open_offline(browser, (built / f"{slug}.html").as_uri())
+    figure = page.query_selector(".jp-RenderedImage img")
+    if figure:
+        page.add_style_tag(content="img { filter: grayscale(1); }")
+        figure.screenshot(path=str(browsing.SCREENSHOTS / f"grey-{slug}.png"))
+    page.close()
+
+
+@pytest.mark.browser
+def test_explorer_controls_work_from_the_keyboard(built, browser):
+    import browsing
+
+    pages = [s for s in SLUGS if '<figure class="explorer"' in (built / f"{s}.html").read_text()]
+    if not pages:
+        pytest.skip("no notebook has an explorer yet")
+    page, _, _ = browsing.open_offline(browser, (built / f"{pages[0]}.html").as_uri())
+    box = page.query_selector("figure.explorer")
+    select = box.query_selector("select[data-control]")
+    label = page.evaluate("s => document.querySelector(`label[for='${s.id}']`).textContent", select)
+    assert label.strip()
+    before = box.query_selector(".explorer-view:not([hidden])").inner_html()
+    select.focus()
+    outline = page.evaluate("s => getComputedStyle(s).outlineStyle", select)
+    assert outline != "none", "no visible focus"
+    page.keyboard.press("ArrowDown")
+    assert box.query_selector(".explorer-view:not([hidden])").inner_html() != before
+    assert box.query_selector(".explorer-views").get_attribute("aria-live") == "polite"
+    page.close()
