@@ -7,7 +7,7 @@ STAMP  := $(VENV)/.installed
 export MPLBACKEND ?= Agg
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: help setup lab test lint handouts slides student clean
+.PHONY: help setup lab test lint handouts slides student bench clean
 
 help:
 	@echo "make handouts   execute every notebook and write build/handouts/ (the main job)"
@@ -15,7 +15,8 @@ help:
 	@echo "make student    the student edition's notebooks (no model answers) in build/student/"
 	@echo "make slides     a reveal.js deck per notebook in build/slides/ (offline)"
 	@echo "make lab        open JupyterLab on notebooks/"
-	@echo "make lint       ruff on helpers/ and tests/"
+	@echo "make bench      measure the kit against its budgets; writes BENCHMARKS.md"
+	@echo "make lint       ruff on helpers/, tests/ and benchmarks/"
 	@echo "make setup      only create .venv and install the kit"
 
 $(STAMP): pyproject.toml
@@ -31,7 +32,7 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check helpers tests conftest.py
+	$(VENV)/bin/ruff check helpers tests benchmarks conftest.py
 
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
@@ -49,6 +50,9 @@ student: $(STAMP)
 
 slides: $(STAMP) $(NODE_STAMP)
 	$(PY) -m helpers.slides --out build/slides
+
+bench: $(STAMP) $(NODE_STAMP)
+	$(PY) benchmarks/bench.py --runs 3
 
 clean:
 	rm -rf build
