@@ -193,19 +193,20 @@ def verdicts(results: dict) -> list[tuple[str, str, float, float, bool]]:
         rows.append((f"notebook {slug}", "× floor", r["ratio"], BUDGETS["notebook_ratio"][0],
                      r["ratio"] <= BUDGETS["notebook_ratio"][0]))
     for name, r in results["explorers"].items():
-        rows.append((f"explorer {name} median", "ms", r["redraw_ms"]["median"],
-                     BUDGETS["redraw_median_ms"][0], r["redraw_ms"]["median"] <= BUDGETS["redraw_median_ms"][0]))
+        median, limit = r["redraw_ms"]["median"], BUDGETS["redraw_median_ms"][0]
+        rows.append((f"explorer {name} median", "ms", median, limit, median <= limit))
         rows.append((f"explorer {name} p95", "ms", r["redraw_ms"]["p95"], BUDGETS["redraw_p95_ms"][0],
                      r["redraw_ms"]["p95"] <= BUDGETS["redraw_p95_ms"][0]))
     if results.get("handouts"):
         worst = max(results["handouts"]["bytes"].items(), key=lambda kv: kv[1])
-        rows.append((f"largest handout ({worst[0]})", "MB", worst[1] / 1e6, BUDGETS["handout_bytes"][0] / 1e6,
-                     worst[1] <= BUDGETS["handout_bytes"][0]))
+        limit = BUDGETS["handout_bytes"][0]
+        rows.append((f"largest handout ({worst[0]})", "MB", worst[1] / 1e6, limit / 1e6, worst[1] <= limit))
     rows.append(("import helpers beyond pandas + matplotlib", "s", results["import"]["median"],
                  BUDGETS["import_s"][0], results["import"]["median"] <= BUDGETS["import_s"][0]))
     if results.get("make_test"):
-        rows.append(("make test wall time", "s", results["make_test"]["seconds"], BUDGETS["make_test_s"][0],
-                     results["make_test"]["seconds"] <= BUDGETS["make_test_s"][0] and results["make_test"]["passed"]))
+        seconds, limit = results["make_test"]["seconds"], BUDGETS["make_test_s"][0]
+        rows.append(("make test wall time", "s", seconds, limit,
+                     seconds <= limit and results["make_test"]["passed"]))
     return rows
 
 
@@ -226,7 +227,8 @@ def markdown(results: dict, notes: str) -> str:
         "|---|---|---|---|",
     ]
     for what, unit, value, limit, ok in verdicts(results):
-        lines.append(f"| {what} | {value:.2f} {unit} | ≤ {limit:g} {unit} | {'met' if ok else '**missed**'} |")
+        verdict = "met" if ok else "**missed**"
+        lines.append(f"| {what} | {value:.2f} {unit} | ≤ {limit:g} {unit} | {verdict} |")
     lines += ["", "## Notebooks", "",
               "| notebook | run (s) | floor (s) | ratio | figures | slowest cell (s) |",
               "|---|---|---|---|---|---|"]
@@ -241,7 +243,8 @@ def markdown(results: dict, notes: str) -> str:
         d = r["redraw_ms"]
         lines.append(f"| {name} | {r['views']} | {d['median']:.1f} | {d['p95']:.1f} | {d['max']:.1f} |")
     if results.get("handouts"):
-        lines += ["", "## Handouts", "", f"Build time of `make handouts`: {results['handouts']['build_s']:.1f} s.",
+        build_s = results["handouts"]["build_s"]
+        lines += ["", "## Handouts", "", f"Build time of `make handouts`: {build_s:.1f} s.",
                   "", "| file | size (kB) |", "|---|---|"]
         for name, size in results["handouts"]["bytes"].items():
             lines.append(f"| {name} | {size / 1000:.0f} |")
