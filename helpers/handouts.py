@@ -98,8 +98,11 @@ def index_page(outlines: list[notebooks.Outline], edition: str) -> str:
             f"<p><strong>What you will learn</strong></p><ul>{goals}</ul></li>"
         )
     css = (TEMPLATE_DIR / "handout" / "handout.css").read_text()
-    guide = ('<p><a href="instructor-guide.html">Instructor guide: lesson plans, prompts and model answers</a></p>'
-             if edition == "instructor" else "")
+    guide = ""
+    if edition == "instructor":
+        guide = ('<p><a href="instructor-guide.html">'
+                 "Instructor guide: lesson plans, prompts, model answers</a></p>")
+
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">'

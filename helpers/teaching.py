@@ -67,10 +67,14 @@ def _plan(path: Path, body: str, length: int) -> list[tuple[int, str, str]]:
         if len(cells) != 3 or cells[0] in ("minutes", "") or set(cells[0]) <= {"-", ":"}:
             continue
         if not cells[0].isdigit():
-            raise ValueError(f"{path.name}, {length}-minute plan: {cells[0]!r} is not a whole number of minutes")
+            raise ValueError(
+                f"{path.name}, {length}-minute plan: {cells[0]!r} is not a whole number of minutes"
+            )
         rows.append((int(cells[0]), cells[1], cells[2]))
     if not rows:
-        raise ValueError(f"{path.name}: the {length}-minute plan has no rows | minutes | segment | what happens |")
+        raise ValueError(
+            f"{path.name}: the {length}-minute plan has no rows | minutes | segment | what happens |"
+        )
     return rows
 
 
@@ -90,9 +94,12 @@ def read(notebook: Path) -> Notes:
     prompts = []
     for block in re.split(r"^\d+\.\s+", sections["Discussion prompts"], flags=re.M)[1:]:
         lines = block.strip().splitlines()
-        points = tuple(m.group(1).strip() for m in (re.match(r"^\s+[-*]\s+(.+)$", ln) for ln in lines[1:]) if m)
+        bullets = (re.match(r"^\s+[-*]\s+(.+)$", ln) for ln in lines[1:])
+        points = tuple(m.group(1).strip() for m in bullets if m)
         prompts.append(Prompt(lines[0].strip(), points))
-    misconceptions = [m.group(1).strip() for m in re.finditer(r"^[-*]\s+(.+)$", sections["Misconceptions"], re.M)]
+    misconceptions = [
+        m.group(1).strip() for m in re.finditer(r"^[-*]\s+(.+)$", sections["Misconceptions"], re.M)
+    ]
     answers = {m.group(1): m.group(2).strip()
                for m in re.finditer(r"^[-*]\s+`([a-z0-9-]+)`:?\s*(.+)$", sections["Model answers"], re.M)}
     return Notes(
