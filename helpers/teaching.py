@@ -12,6 +12,7 @@ One file per notebook, in the same folder, with fixed sections:
 
 Only the instructor edition renders them (handouts and ``instructor-guide.html``).
 
+>>> from helpers.notebooks import NOTEBOOK_DIR
 >>> notes = read(NOTEBOOK_DIR / "00-start-here.ipynb")
 >>> sum(minutes for minutes, _, _ in notes.plans[50])
 50
