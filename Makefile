@@ -4,17 +4,22 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+CLASSROOM_STAMP := $(VENV)/.installed-classroom
+PROXY  := classroom/node_modules/.bin/configurable-http-proxy
+STUDENTS ?= 10
 export MPLBACKEND ?= Agg
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: help setup lab test test-fast lint handouts clean
+.PHONY: help setup lab test test-fast lint handouts classroom classroom-test clean
 
 help:
 	@echo "make handouts   execute every notebook and write build/handouts/ (the main job)"
 	@echo "make test       run every test: helpers, data, notebooks (nbval), lint, handouts"
 	@echo "make lab        open JupyterLab on notebooks/"
-	@echo "make lint       ruff on helpers/ and tests/"
+	@echo "make lint       ruff on helpers/, classroom/ and tests/"
 	@echo "make setup      only create .venv and install the kit"
+	@echo "make classroom  a JupyterHub for a class on 127.0.0.1:8000 (Ctrl-C stops it)"
+	@echo "make classroom-test  $(STUDENTS) simulated students at once (STUDENTS=20 make classroom-test)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "Python >= 3.11 is needed, found %d.%d (set PYTHON=...)" % v[:2])'
@@ -25,17 +30,34 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The class server: JupyterHub from PyPI (the `classroom` extra), its proxy from npm (pinned, locked).
+$(CLASSROOM_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e ".[test,classroom]"
+	touch $(CLASSROOM_STAMP)
+
+$(PROXY): classroom/package.json classroom/package-lock.json
+	@command -v npm >/dev/null || { echo "the class server needs Node.js >= 20 and npm (apt-get install nodejs npm)"; exit 1; }
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' || { echo "the class server needs Node.js >= 20, found $$(node --version)"; exit 1; }
+	cd classroom && npm ci --no-audit --no-fund --loglevel=error
+	touch $(PROXY)
+
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check helpers tests conftest.py
+	$(VENV)/bin/ruff check helpers tests classroom conftest.py
 
-test: $(STAMP) lint
+test: $(CLASSROOM_STAMP) lint
 	$(PY) -m pytest -n 2 --dist loadfile
 
 handouts: $(STAMP)
 	$(PY) -m helpers.handouts --out build/handouts
+
+classroom: $(CLASSROOM_STAMP) $(PROXY)
+	$(PY) -m classroom.hub
+
+classroom-test: $(CLASSROOM_STAMP) $(PROXY)
+	$(PY) -m classroom.loadtest --students $(STUDENTS)
 
 clean:
 	rm -rf build
