@@ -226,6 +226,8 @@ def singleuser_args(running_as_root: bool) -> list[str]:
         # No news feed and no update check: nothing leaves the machine when Lab opens.
         "--LabApp.news_url=None",
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
+        # No search for language servers (it runs npm in every new server; a class has none installed).
+        "--LanguageServerManager.autodetect=False",
     ]
     if running_as_root:
         args.append("--allow-root")

@@ -110,16 +110,17 @@ class Hub:
             return "(the hub's log went to the terminal)"
         return "\n".join(self.log_path.read_text(errors="replace").splitlines()[-lines:])
 
-    def stop(self, grace: float = 60.0) -> list[str]:
-        """SIGTERM the hub (it stops the student servers and the proxy), wait, then end any process of
-        the run still there. Returns a line per process that outlived the graceful stop."""
+    def stop(self, grace: float = 60.0, linger: float = 15.0) -> list[str]:
+        """SIGTERM the hub (it stops the student servers and the proxy), wait up to ``grace`` seconds for
+        it and up to ``linger`` more for its processes, then end any process of the run still there.
+        Returns a line per process that outlived the graceful stop."""
         if self.proc is not None and self.proc.poll() is None:
             self.proc.send_signal(signal.SIGTERM)
             try:
                 self.proc.wait(timeout=grace)
             except subprocess.TimeoutExpired:
                 self.leftovers.append(procs.describe(self.proc.pid) + " (the hub did not stop in time)")
-        left = procs.wait_until_gone(self.settings.run_id, timeout=15)
+        left = procs.wait_until_gone(self.settings.run_id, timeout=linger)
         self.leftovers += [procs.describe(p) for p in left]
         procs.terminate(left)
         if self.proc is not None and self.proc.poll() is None:
