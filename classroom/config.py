@@ -76,6 +76,8 @@ def free_ports(n: int, host: str = LOOPBACK) -> list[int]:
 def port_is_free(port: int, host: str = LOOPBACK) -> bool:
     """Whether ``port`` on ``host`` can be bound now."""
     with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as s:
+        # as servers bind: a port whose last connections are in TIME_WAIT is free for them
+        s.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEADDR, 1)
         try:
             s.bind((host, port))
         except OSError:

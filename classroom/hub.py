@@ -91,19 +91,28 @@ class Hub:
     def wait_ready(self, timeout: float = 120.0) -> float:
         """Wait until the hub answers through the proxy; returns the seconds it took."""
         t0 = time.monotonic()
-        url = self.settings.local_url + "/hub/api/"
         opener = _no_proxy_opener()
-        while time.monotonic() - t0 < timeout:
-            if self.proc is None or self.proc.poll() is not None:
-                raise HubError(f"the hub exited while starting:\n{self.log_tail()}")
-            try:
-                with opener.open(url, timeout=5) as r:
-                    if r.status == 200 and "version" in json.load(r):
-                        return time.monotonic() - t0
-            except (urllib.error.URLError, OSError, ValueError):
-                pass
-            time.sleep(0.3)
-        raise HubError(f"the hub did not answer at {url} within {timeout:.0f} s:\n{self.log_tail()}")
+        # First the hub itself, then through the proxy (asking the proxy before the hub has given it a
+        # route only fills the log with errors).
+        hub_url = f"http://{LOOPBACK}:{self.settings.hub_port}/hub/api/"
+        for url in (hub_url, self.settings.local_url + "/hub/api/"):
+            while not self._answers(opener, url):
+                if self.proc is None or self.proc.poll() is not None:
+                    raise HubError(f"the hub exited while starting:\n{self.log_tail()}")
+                if time.monotonic() - t0 > timeout:
+                    raise HubError(
+                        f"the hub did not answer at {url} within {timeout:.0f} s:\n{self.log_tail()}"
+                    )
+                time.sleep(0.5)
+        return time.monotonic() - t0
+
+    @staticmethod
+    def _answers(opener: urllib.request.OpenerDirector, url: str) -> bool:
+        try:
+            with opener.open(url, timeout=5) as r:
+                return r.status == 200 and "version" in json.load(r)
+        except (urllib.error.URLError, OSError, ValueError):
+            return False
 
     def log_tail(self, lines: int = 30) -> str:
         if not self.log_path or not self.log_path.exists():

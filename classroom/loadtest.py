@@ -14,6 +14,7 @@ import argparse
 import asyncio
 import datetime
 import json
+import os
 import re
 import shutil
 import signal
@@ -33,8 +34,9 @@ from classroom.students import NotebookRun, run_notebook
 
 BENCH_SECTION = "## Classroom load"
 BENCH_HEADER = (
-    "| students | all servers up | all notebooks ran | peak memory | failures | notebooks | measured |\n"
-    "|---:|---:|---:|---:|---:|---|---|"
+    "| students | all servers up | all notebooks ran | peak memory | failures | notebooks | load before "
+    "| measured |\n"
+    "|---:|---:|---:|---:|---:|---|---:|---|"
 )
 
 
@@ -64,6 +66,7 @@ class ClassReport:
     outcomes: list[StudentOutcome] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)  # failures of the run itself (hub, clean-up)
     explorer: str = ""
+    load_before: float = 0.0  # 1-minute load average when the run started (other work slows a wave)
 
     @property
     def failures(self) -> list[str]:
@@ -91,6 +94,7 @@ class ClassReport:
             f"  everything stopped    {s(self.stop_s)}",
             f"  peak memory           {gigabytes(self.peak_bytes)} ({self.peak_processes} processes)",
             f"  explorer callback     {self.explorer or '—'}",
+            f"  load before the run   {self.load_before:.1f} (1-minute average, {os.cpu_count()} cores)",
             f"  failures              {len(self.failures)}",
         ]
         lines += [f"    - {f}" for f in self.failures[:20]]
@@ -105,7 +109,7 @@ class ClassReport:
         nbs = ", ".join(n.split("-")[0] for n in self.notebooks)
         return (
             f"| {self.students} | {s(self.servers_s)} | {s(self.notebooks_s)} | {gigabytes(self.peak_bytes)} "
-            f"| {len(self.failures)} | {nbs} | {measured} |"
+            f"| {len(self.failures)} | {nbs} | {self.load_before:.1f} | {measured} |"
         )
 
 
@@ -321,7 +325,7 @@ def run_class(
     n: int, notebooks: list[Path], *, spawn_timeout: int, cell_timeout: float, logs: Path
 ) -> ClassReport:
     """One class of ``n`` students, start to finish; everything it started is stopped before it returns."""
-    report = ClassReport(n, [p.stem for p in notebooks])
+    report = ClassReport(n, [p.stem for p in notebooks], load_before=os.getloadavg()[0])
     state = Path(tempfile.mkdtemp(prefix="chokepoints-classroom-"))
     runtime = runtime_root()
     settings = Settings.create(

@@ -469,7 +469,7 @@ def test_a_notebook_run_lists_its_failed_cells():
 
 def _report() -> loadtest.ClassReport:
     r = loadtest.ClassReport(2, ["00-start-here"], hub_start_s=5, servers_s=12.3, notebooks_s=30.1,
-                             stop_s=3, peak_bytes=2_900_000_000, peak_processes=9)
+                             stop_s=3, peak_bytes=2_900_000_000, peak_processes=9, load_before=1.25)
     ok = loadtest.StudentOutcome("student-01", 10, 28, runs=[students.NotebookRun("00-start-here.ipynb")])
     bad = loadtest.StudentOutcome("student-02", 12.3, 30.1, runs=[students.NotebookRun(
         "00-start-here.ipynb", cells=[students.CellResult("00-start-here.ipynb", 3, False, "KeyError: 'x'")])])
@@ -482,7 +482,7 @@ def test_a_student_with_a_failed_cell_fails_and_is_named():
     assert (r.passed, r.failed) == (1, 1)
     assert r.failures == ["student-02: 00-start-here.ipynb cell 3: KeyError: 'x'"]
     assert "failures              1" in r.summary()
-    assert r.row("2026-11-28") == "| 2 | 12 s | 30 s | 2.9 GB | 1 | 00 | 2026-11-28 |"
+    assert r.row("2026-11-28") == "| 2 | 12 s | 30 s | 2.9 GB | 1 | 00 | 1.2 | 2026-11-28 |"
 
 
 def test_a_student_whose_server_never_came_up_fails():
