@@ -67,6 +67,7 @@ class ClassReport:
     problems: list[str] = field(default_factory=list)  # failures of the run itself (hub, clean-up)
     explorer: str = ""
     load_before: float = 0.0  # 1-minute load average when the run started (other work slows a wave)
+    stop_started: float | None = None  # time.monotonic() when stopping began
 
     @property
     def failures(self) -> list[str]:
@@ -91,7 +92,7 @@ class ClassReport:
             f"  hub up                {s(self.hub_start_s)}",
             f"  all servers up        {s(self.servers_s)}  (from the start of the login wave)",
             f"  all notebooks ran     {s(self.notebooks_s)}  (from the start of the login wave){spread}",
-            f"  everything stopped    {s(self.stop_s)}",
+            f"  everything stopped    {s(self.stop_s)}  (every server through the API, then the hub)",
             f"  peak memory           {gigabytes(self.peak_bytes)} ({self.peak_processes} processes)",
             f"  explorer callback     {self.explorer or '—'}",
             f"  load before the run   {self.load_before:.1f} (1-minute average, {os.cpu_count()} cores)",
@@ -292,6 +293,7 @@ async def drive(
         )
     finally:
         sockets.cancel()
+        report.stop_started = time.monotonic()
         ready = [o.ready_s for o in outcomes.values()]
         done = [o.done_s for o in outcomes.values()]
         report.servers_s = max(ready) if all(r is not None for r in ready) else None
@@ -349,7 +351,7 @@ def run_class(
             except Exception as exc:  # reported as a failure of the run; clean-up follows
                 report.problems.append(f"{type(exc).__name__}: {exc}")
             finally:
-                t = time.monotonic()
+                t = report.stop_started or time.monotonic()
                 left = hub.stop()
                 report.stop_s = time.monotonic() - t
                 report.problems += [f"outlived the hub's stop (ended by the test): {p}" for p in left]
