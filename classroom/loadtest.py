@@ -208,8 +208,14 @@ async def check_login(base: str, user: str, password: str) -> list[str]:
 
 
 async def drive(
-    settings: Settings, names: list[str], notebooks: list[Path], report: ClassReport, cell_timeout: float
+    settings: Settings,
+    names: list[str],
+    notebooks: list[Path],
+    report: ClassReport,
+    cell_timeout: float,
+    deadline: float,
 ) -> None:
+    """The login wave and the students' work, at most ``deadline`` seconds; then every server is stopped."""
     loop = asyncio.get_running_loop()
     api = HubAPI(settings.local_url, settings.service_token)
     outcomes = {n: StudentOutcome(n) for n in names}
@@ -281,16 +287,25 @@ async def drive(
 
     async def watch_sockets() -> None:
         while True:
-            for line in procs.not_on_loopback(procs.marked_pids(settings.run_id)):
+            try:
+                lines = procs.not_on_loopback(procs.marked_pids(settings.run_id))
+            except Exception as exc:  # a process vanished mid-read; look again next time
+                lines = [] if isinstance(exc, OSError) else [f"socket check failed: {exc!r}"]
+            for line in lines:
                 if line not in report.problems:
                     report.problems.append(line)
             await asyncio.sleep(5.0)
 
     sockets = asyncio.create_task(watch_sockets())
     try:
-        await asyncio.gather(
-            *(request_server(n) for n in names), watch_servers(), *(student(n) for n in names)
+        await asyncio.wait_for(
+            asyncio.gather(
+                *(request_server(n) for n in names), watch_servers(), *(student(n) for n in names)
+            ),
+            timeout=deadline,
         )
+    except TimeoutError:
+        report.problems.append(f"the class had not finished after {deadline:.0f} s")
     finally:
         sockets.cancel()
         report.stop_started = time.monotonic()
@@ -324,7 +339,7 @@ async def stop_servers(api: HubAPI, names: list[str], timeout: float = 180.0) ->
 
 
 def run_class(
-    n: int, notebooks: list[Path], *, spawn_timeout: int, cell_timeout: float, logs: Path
+    n: int, notebooks: list[Path], *, spawn_timeout: int, cell_timeout: float, deadline: float, logs: Path
 ) -> ClassReport:
     """One class of ``n`` students, start to finish; everything it started is stopped before it returns."""
     report = ClassReport(n, [p.stem for p in notebooks], load_before=os.getloadavg()[0])
@@ -347,7 +362,7 @@ def run_class(
             try:
                 hub.start()
                 report.hub_start_s = hub.wait_ready()
-                asyncio.run(drive(settings, student_names(n), notebooks, report, cell_timeout))
+                asyncio.run(drive(settings, student_names(n), notebooks, report, cell_timeout, deadline))
             except Exception as exc:  # reported as a failure of the run; clean-up follows
                 report.problems.append(f"{type(exc).__name__}: {exc}")
             finally:
@@ -385,6 +400,12 @@ def main(argv: list[str] | None = None) -> int:
         help="seconds a server may take to start (default: 300, or 10 per student if more)",
     )
     parser.add_argument("--cell-timeout", type=float, default=300.0)
+    parser.add_argument(
+        "--deadline",
+        type=float,
+        default=0,
+        help="seconds for the whole class, login wave to last notebook (default: 60 a student, 900 at least)",
+    )
     parser.add_argument("--notebooks", type=Path, default=ROOT / "notebooks")
     parser.add_argument(
         "--logs", type=Path, default=ROOT / "build" / "classroom-test", help="where the hub logs are kept"
@@ -414,8 +435,14 @@ def main(argv: list[str] | None = None) -> int:
             f"\n== {n} students: hub on 127.0.0.1, notebooks {', '.join(p.name for p in notebooks)}",
             flush=True,
         )
+        deadline = args.deadline or max(900, 60 * n)
         report = run_class(
-            n, notebooks, spawn_timeout=timeout, cell_timeout=args.cell_timeout, logs=args.logs
+            n,
+            notebooks,
+            spawn_timeout=timeout,
+            cell_timeout=args.cell_timeout,
+            deadline=deadline,
+            logs=args.logs,
         )
         reports.append(report)
         print(report.summary(), flush=True)
