@@ -88,7 +88,7 @@ class Hub:
             preexec_fn=procs.die_with_parent,
         )
 
-    def wait_ready(self, timeout: float = 120.0) -> float:
+    def wait_ready(self, timeout: float = 180.0) -> float:
         """Wait until the hub answers through the proxy; returns the seconds it took."""
         t0 = time.monotonic()
         opener = _no_proxy_opener()
