@@ -224,23 +224,24 @@ async def drive(
     report.problems += await check_login(settings.local_url, names[0], settings.user_password)
 
     state: dict[str, asyncio.Future] = {n: loop.create_future() for n in names}
+    requested: set[str] = set()  # servers the hub has accepted to start (pending or up)
     t0 = loop.time()
 
     async def request_server(name: str) -> None:
         try:
             await api.call("POST", f"/users/{quote(name)}/server", timeout=settings.start_timeout + 60)
+            requested.add(name)
         except Exception as exc:  # one student's failure, reported
             if not state[name].done():
                 state[name].set_result(f"{name}: the server did not start: {exc}")
 
     async def watch_servers() -> None:
-        deadline = t0 + settings.start_timeout + 60
-        requested = set()
+        spawn_deadline = t0 + settings.start_timeout + 60
         while not all(f.done() for f in state.values()):
-            if loop.time() > deadline:
+            if loop.time() > spawn_deadline:
                 for name, f in state.items():
                     if not f.done():
-                        f.set_result(f"{name}: the server was not up after {deadline - t0:.0f} s")
+                        f.set_result(f"{name}: the server was not up after {spawn_deadline - t0:.0f} s")
                 return
             try:
                 users = await api.users()
