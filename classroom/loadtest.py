@@ -123,7 +123,7 @@ def gigabytes(n: int) -> str:
 
 
 def update_benchmarks(text: str, rows: dict[int, str], intro: str = "") -> str:
-    """``text`` (BENCHMARKS.md) with the Classroom load table's rows for these class sizes replaced or added.
+    """``text`` (benchmarks/classroom.md) with the Classroom load table's rows for these class sizes replaced or added.
 
     >>> out = update_benchmarks("# Benchmarks\\n", {10: "| 10 | a |"})
     >>> out = update_benchmarks(out, {20: "| 20 | b |", 10: "| 10 | c |"})
@@ -414,7 +414,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument(
         "--record",
         type=Path,
-        metavar="BENCHMARKS.md",
+        metavar="benchmarks/classroom.md",
         help="write the figures into the 'Classroom load' table of this file",
     )
     args = parser.parse_args(argv)
