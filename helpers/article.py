@@ -151,7 +151,7 @@ def citation(article: str = DEFAULT_ARTICLE) -> str:
     return f"Source: {meta['outlet']}, {meta['published']}, as received (machine translation; seeds/)."
 
 
-def claims(article: str) -> "pd.DataFrame":
+def claims(article: str):
     """The claims ledger of an article added with ``make new-article`` (may be empty).
 
     Every row's words must occur in its paragraph, so a typo is caught at once.
@@ -172,6 +172,8 @@ def claims(article: str) -> "pd.DataFrame":
             raise ValueError(f"{path.name}, row {i}: {len(row)} fields, the header has {len(CLAIM_COLUMNS)}")
         record = dict(zip(CLAIM_COLUMNS, row, strict=True))
         if not record["paragraph"].isdigit():
-            raise ValueError(f"{path.name}, row {i}, column 'paragraph': {record['paragraph']!r} is not a number")
+            raise ValueError(
+                f"{path.name}, row {i}, column 'paragraph': {record['paragraph']!r} is not a number"
+            )
         find(int(record["paragraph"]), record["words"], article)
     return pd.DataFrame(rows[1:], columns=list(CLAIM_COLUMNS))

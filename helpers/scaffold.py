@@ -59,8 +59,8 @@ def notebook(number: str, name: str, headline: str, outlet: str, first: str) -> 
         _code(f'claims = article.claims("{name}")\nclaims'),
         md("### Your turn\n\nHow many paragraphs does the article have?"),
         _code(f'n_paragraphs = ...\ncheck("nb{number}-paragraphs", n_paragraphs)', ("exercise",)),
-        _code(f'n_paragraphs = len(article.paragraphs("{name}"))\ncheck("nb{number}-paragraphs", n_paragraphs)',
-              ("solution",)),
+        _code(f'n_paragraphs = len(article.paragraphs("{name}"))\n'
+              f'check("nb{number}-paragraphs", n_paragraphs)', ("solution",)),
         md("**Question:** which of the claims could public data settle, and which only a reporter could?"),
         md("## What the article got right, and what it did not\n\nFill in once the claims have verdicts."),
         md("## Summary\n- The article, numbered and quoted exactly.\n- A ledger of its claims.\n\n"
@@ -138,7 +138,7 @@ def new_article(name: str, text: Path, *, outlet: str, headline: str, published:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.scaffold", description=__doc__.split("\n")[0])
     parser.add_argument("--name", required=True, help="short name, lower-case-with-dashes")
-    parser.add_argument("--text", required=True, type=Path, help="the article as plain text, a paragraph a line")
+    parser.add_argument("--text", required=True, type=Path, help="the article as text, a paragraph a line")
     parser.add_argument("--outlet", required=True)
     parser.add_argument("--headline", required=True)
     parser.add_argument("--date", required=True, help="publication date, YYYY-MM-DD")
