@@ -21,7 +21,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import socket
 import sys
 import uuid
