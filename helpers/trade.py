@@ -547,7 +547,7 @@ def plot_china_russia_trade(trade: pd.DataFrame) -> Figure:
     ex22, ex24 = trade_value(trade, 2022, "exports"), trade_value(trade, 2024, "exports")
     return plots.finish(
         fig, ax,
-        title=_wrap(f"China–Russia trade grew {growth:.0f}% from 2021 to 2024, to ${total24:.0f}bn"),
+        title=_wrap(f"China–Russia trade grew {growth:.0f}% from 2021 to 2024, to USD {total24:.0f}bn"),
         source=data.cite_rows(trade[trade["value_usd_bn"].notna()]),
         alt=("Line chart of China-Russia trade in USD bn, 2019-2024: total "
              + ", ".join(f"{int(y)} {v:.1f}" for y, v in totals)
@@ -654,16 +654,17 @@ def plot_mirror_gap(shift: pd.DataFrame) -> Figure:
     ax.bar(labels, [g.reported, g.mirrored], color=[plots.PALETTE[0], plots.PALETTE[1]], hatch=["", "//"],
            edgecolor="white", width=0.55)
     for x, v in enumerate([g.reported, g.mirrored]):
-        ax.text(x, v + 0.4, f"${v:.1f}bn", ha="center")
+        ax.text(x, v + 0.4, f"USD {v:.1f}bn", ha="center")
     ax.set_ylabel("Trade between China and Kyrgyzstan (USD bn)")
     ax.set_ylim(0, g.reported * 1.15)
     return plots.finish(
         fig, ax,
-        title=_wrap(f"China recorded ${g.reported:.1f}bn of trade with Kyrgyzstan in 2024; Kyrgyzstan "
-                    f"recorded ${g.mirrored:.1f}bn in eleven months"),
+        title=_wrap(f"China recorded USD {g.reported:.1f}bn of trade with Kyrgyzstan in 2024; Kyrgyzstan "
+                    f"recorded USD {g.mirrored:.1f}bn in eleven months"),
         source=data.cite_rows(shift[shift["shift_id"].isin([cn["shift_id"], kg["shift_id"]])]),
-        alt=(f"Two bars: China reports ${g.reported:.1f}bn of 2024 trade with Kyrgyzstan; Kyrgyz statistics "
-             f"record ${g.mirrored:.1f}bn with China for January to November 2024, a gap of ${g.gap:.1f}bn."),
+        alt=(f"Two bars: China reports USD {g.reported:.1f}bn of 2024 trade with Kyrgyzstan; Kyrgyz "
+             f"statistics record USD {g.mirrored:.1f}bn with China for January to November 2024, a gap of "
+             f"USD {g.gap:.1f}bn."),
     )
 
 
