@@ -701,7 +701,7 @@ def plot_listings(listings: pd.DataFrame, claimed: int = 400) -> Figure:
 # --------------------------------------------------------------------------- the CHPL explorer
 def _views() -> list[tuple[str, str]]:
     tiers = data.load("chpl_items").drop_duplicates("tier").set_index("tier")["tier_heading"]
-    views = [("All 50 codes", "all")]
+    views = [("All codes", "all")]
     views += [(f"Tier {t} · {tiers[t]}", f"tier:{t}") for t in TIERS]
     views += [(f"Chapter {c} · {n}", f"chapter:{c}") for c, n in CHAPTER_NAMES.items()]
     return views
