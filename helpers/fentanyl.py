@@ -453,7 +453,10 @@ def render_timeline(jurisdictions: Sequence[str] = ("CHN", "UN", "USA", "CHN-USA
     alt = (f"Line chart of final US overdose deaths per year, {start}-{end} (all drugs, and T40.4 synthetic "
            f"opioids), above a strip of dated control steps by {names}. Steps: {alt_steps}.")
     shown = deaths("final").query(f"drug_category in ['all_drugs', 't40_4'] and {start} <= year <= {end}")
-    src = compact_source({"NCHS final deaths": shown, "control dates": steps})
+    if len(shown) or len(steps):
+        src = compact_source({"NCHS final deaths": shown, "control dates": steps})
+    else:
+        src = "Source: kit tables fent_overdose_deaths, fent_controls_timeline (no rows in this selection)."
     return plots.finish(fig, ax, title=title, source=src, alt=alt)
 
 
