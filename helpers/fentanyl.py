@@ -546,3 +546,147 @@ def pct_change(old: float, new: float) -> float:
     if old == 0:
         raise ValueError("old must be non-zero to compute a percentage change")
     return (new - old) / old * 100
+
+
+def render_waves() -> Figure:
+    """The three waves: prescription opioids, heroin, then synthetic opioids (T40.4), with all drugs.
+
+    Each line is read on its own: the categories overlap and are not stacked.
+
+    >>> from helpers import plots
+    >>> plots.title_of(render_waves())
+    'Three waves of overdose deaths: prescription opioids, then heroin, then synthetic opioids'
+    """
+    fig, ax = plots.new_figure(9.0, 5.2)
+    for i, cat in enumerate(("all_drugs", "rx_opioids", "t40_1", "t40_4")):
+        s = final_series(cat)
+        ax.plot(s.index, s.to_numpy() / 1000, color=plots.PALETTE[i], marker=plots.MARKERS[i],
+                linestyle=plots.LINESTYLES[i], markersize=5, label=SHORT[cat])
+    ax.set_ylabel("Deaths per year (thousands)")
+    ax.set_xlabel("Year (heroin and prescription-opioid lines end in 2017, where the compiled series ends)")
+    ax.set_ylim(bottom=0)
+    ax.legend(loc="upper left")
+    t = final_series("t40_4")
+    rx, her = final_series("rx_opioids"), final_series("t40_1")
+    alt = (f"Line chart of US overdose deaths per year, 1999-2024, final data. All drugs rise from "
+           f"{final_series('all_drugs')[1999]:,} to a peak of {final_series('all_drugs').max():,} in "
+           f"{final_series('all_drugs').idxmax()} and fall to {final_series('all_drugs')[2024]:,} in 2024. "
+           f"Prescription opioids rise to {rx.max():,} ({rx.idxmax()}); heroin rises to {her.max():,} "
+           f"({her.idxmax()}); synthetic opioids (T40.4) stay near 3,000 until 2013, then rise to "
+           f"{t.max():,} in {t.idxmax()} and fall to {t[2024]:,} in 2024. Lines overlap and are not stacked.")
+    rows = deaths("final").query("drug_category in ['all_drugs', 'rx_opioids', 't40_1', 't40_4']")
+    src = compact_source({"NCHS final deaths": rows})
+    return plots.finish(fig, ax, title="Three waves of overdose deaths: prescription opioids, then heroin, "
+                        "then synthetic opioids", source=src, alt=alt)
+
+
+def render_share() -> Figure:
+    """Share of overdose deaths involving T40.4, per year, with the one-half line.
+
+    >>> from helpers import plots
+    >>> plots.title_of(render_share())
+    'Synthetic opioids (T40.4) were involved in more than half of overdose deaths every year since 2019'
+    """
+    table = t40_4_share()
+    first = int(table[table["share_pct"] > 50].index.min())
+    fig, ax = plots.new_figure(9.0, 4.6)
+    ax.bar(table.index, table["share_pct"], color=plots.PALETTE[1], edgecolor="#555555", linewidth=0.5)
+    ax.axhline(50, color="#333333", linestyle="--", linewidth=1.2)
+    ax.text(1999, 52, "one half", fontsize=11)
+    ax.set_ylabel("Deaths involving T40.4 (% of all overdose deaths)")
+    ax.set_xlabel("Year (final data)")
+    ax.set_ylim(0, 100)
+    pct = table["share_pct"]
+    alt = (f"Bar chart of the share of US overdose deaths that involved synthetic opioids other than "
+           f"methadone, 1999-2024: {pct[1999]:.1f}% in 1999, {pct[2013]:.1f}% in 2013, above 50% from "
+           f"{first}, {pct[2023]:.1f}% in 2023 and {pct[2024]:.1f}% in 2024.")
+    rows = deaths("final").query("drug_category in ['all_drugs', 't40_4']")
+    title = ("Synthetic opioids (T40.4) were involved in more than half of overdose deaths every year "
+             f"since {first}")
+    return plots.finish(fig, ax, title=title, source=compact_source({"NCHS final deaths": rows}), alt=alt)
+
+
+def render_revisions() -> Figure:
+    """Each provisional release of the all-drug count next to the final count, 2021-2024.
+
+    >>> from helpers import plots
+    >>> plots.title_of(render_revisions())
+    'The first predicted counts of 2022-2024 were 1.3-2.4% above the final counts'
+    """
+    r = revisions("all_drugs")
+    years = sorted(r["year"].unique())
+    fig, ax = plots.new_figure(9.0, 5.0)
+    fin = final_series("all_drugs")
+    ax.scatter(years, [fin[y] / 1000 for y in years], marker="_", s=900, linewidths=3, color="#000000",
+               label="Final count (NCHS)", zorder=3)
+    releases = sorted(r["release"].unique())
+    for i, rel in enumerate(releases):
+        for kind, filled in (("predicted", True), ("reported", False)):
+            g = r[(r["release"] == rel) & (r["provisional_kind"] == kind)]
+            if g.empty:
+                continue
+            c = plots.PALETTE[i]
+            ax.scatter(g["year"] + (i - 1) * 0.12, g["provisional"] / 1000, marker=plots.MARKERS[i], s=70,
+                       color=c, facecolors=c if filled else "white", linewidths=1.8,
+                       label=f"{kind.capitalize()}, release of {rel}", zorder=4)
+    ax.set_xticks(years, [str(y) for y in years])
+    ax.set_xlabel("Year of death")
+    ax.set_ylabel("Overdose deaths, all drugs (thousands)")
+    ax.legend(loc="lower left", fontsize=10)
+    above = []  # how far each first count sat above the final count, as % of the final count
+    for y in (2022, 2023, 2024):
+        first = r[(r["year"] == y) & (r["provisional_kind"] == "predicted")].sort_values("release").iloc[0]
+        above.append((first["provisional"] - first["final"]) / first["final"] * 100)
+    lo, hi = min(above), max(above)
+    pts = "; ".join(f"{y} release {rel} {k}: {p:,}" for y, rel, k, p in
+                    r[["year", "release", "provisional_kind", "provisional"]].itertuples(index=False))
+    alt = (f"Dot chart of provisional all-drug overdose death counts by release, against final counts "
+           f"(2021 {fin[2021]:,}; 2022 {fin[2022]:,}; 2023 {fin[2023]:,}; 2024 {fin[2024]:,}). "
+           f"Provisional: {pts}.")
+    rows = deaths("provisional", "all_drugs").query("qualifier == 'exact'")
+    src = compact_source({"provisional releases": rows,
+                          "final": deaths("final", "all_drugs").query("year >= 2021")})
+    title = f"The first predicted counts of 2022-2024 were {lo:.1f}-{hi:.1f}% above the final counts"
+    return plots.finish(fig, ax, title=title, source=src, alt=alt)
+
+
+def render_cbp() -> Figure:
+    """CBP fentanyl seizures by fiscal year: all of CBP, with the Southwest border part.
+
+    >>> from helpers import plots
+    >>> plots.title_of(render_cbp())
+    'CBP fentanyl seizures peaked in FY2023 and fell 55% by FY2025'
+    """
+    allc, swb = cbp_series("all_cbp"), cbp_series("southwest_border")
+    peak = int(allc.idxmax())
+    fall = -pct_change(allc[peak], allc.iloc[-1])
+    fig, ax = plots.new_figure(9.0, 4.8)
+    ax.bar(allc.index - 0.2, allc.to_numpy() / 1000, width=0.4, color=plots.PALETTE[0], label="All of CBP")
+    ax.bar(swb.index + 0.2, swb.to_numpy() / 1000, width=0.4, color=plots.PALETTE[1], hatch="//",
+           edgecolor="white", label="Southwest border (part of all)")
+    ax.set_xticks(allc.index, [f"FY{y}" for y in allc.index])
+    ax.set_ylabel("Fentanyl seized (thousand pounds)")
+    ax.legend(loc="upper left")
+    alt = ("Bar chart of CBP fentanyl seizures by fiscal year, pounds: "
+           + "; ".join(f"FY{y} {v:,.0f} (Southwest border {swb[y]:,.0f})" for y, v in allc.items())
+           + ". Seizures measure enforcement, not supply.")
+    df = data.load("fent_cbp_seizures")
+    rows = df[df["data_file"].str.startswith("nationwide")]
+    return plots.finish(fig, ax, title=f"CBP fentanyl seizures peaked in FY{peak} and fell {fall:.0f}% by "
+                        f"FY{int(allc.index[-1])}", source=compact_source({"CBP seizures": rows}), alt=alt)
+
+
+def months_between(start: str, end: str) -> int:
+    """Whole months from one date to a later one.
+
+    >>> months_between("2022-03-16", "2024-09-01")
+    29
+    >>> months_between("2024-09-01", "2022-03-16")
+    Traceback (most recent call last):
+    ...
+    ValueError: end (2022-03-16) is before start (2024-09-01)
+    """
+    a, b = pd.Timestamp(start), pd.Timestamp(end)
+    if b < a:
+        raise ValueError(f"end ({b.date()}) is before start ({a.date()})")
+    return (b.year - a.year) * 12 + b.month - a.month - (b.day < a.day)

@@ -143,7 +143,7 @@ def test_render_timeline_over_the_whole_control_range():
         assert f"{n} control step" in title
         assert f"{state['start']}-{state['end']}" in title
         assert plots.alt_of(fig).startswith("Line chart of final US overdose deaths")
-        assert "Sources:" in fig.get_supxlabel() if hasattr(fig, "get_supxlabel") else True
+        assert fig.get_supxlabel().startswith("Sources:")
     html = to_html(ex.render_state(ex.default_state()))
     assert html.startswith("<img") and 'alt="Line chart' in html
 
@@ -186,3 +186,28 @@ def test_question_answers_hand_computed():
     assert not check("nb04-share-2023", 0.693).ok
     assert check("nb04-reconcile-55", 53).ok and not check("nb04-reconcile-55", 55).ok
     assert not check("nb04-its-needs", ["a", "b", "c"]).ok
+
+
+@pytest.mark.parametrize("name, title_start, alt_bit", [
+    ("render_waves", "Three waves of overdose deaths", "fall to 47,735 in 2024"),
+    ("render_share", "Synthetic opioids (T40.4) were involved in more than half", "69.3% in 2023"),
+    ("render_revisions", "The first predicted counts of 2022-2024 were 1.3-2.4% above", "2023 105,007"),
+    ("render_cbp", "CBP fentanyl seizures peaked in FY2023 and fell 55% by FY2025", "FY2023 27,023"),
+])
+def test_section_figures_have_title_alt_and_source(name, title_start, alt_bit):
+    fig = getattr(fentanyl, name)()
+    assert plots.title_of(fig).startswith(title_start)
+    assert alt_bit in plots.alt_of(fig)
+    assert fig.get_supxlabel().startswith("Sources:")
+
+
+def test_revision_title_uses_the_final_count_as_base():
+    # 2022: (109,680 - 107,941) / 107,941 = 1.61%; 2023: 2,536 / 105,007 = 2.42%; 2024: 1,007 / 79,384 = 1.27%
+    assert "1.3-2.4%" in plots.title_of(fentanyl.render_revisions())
+
+
+def test_months_between():
+    assert fentanyl.months_between("2022-03-16", "2024-09-01") == 29
+    assert fentanyl.months_between("2022-03-16", "2024-09-16") == 30
+    with pytest.raises(ValueError, match="before start"):
+        fentanyl.months_between("2024-01-02", "2024-01-01")

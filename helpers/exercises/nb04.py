@@ -51,6 +51,20 @@ QUESTIONS = {
         hint="An interrupted time series compares what happened with the trend that was expected "
              "without the control.",
     ),
+    "nb04-un-china-lag": Number(
+        expected=lambda: fentanyl.months_between("2022-03-16", "2024-09-01"),
+        unit="whole months",
+        rel_tol=0.0,
+        abs_tol=0.5,
+        hint="From the UN's decision on 4-AP to the day China's control of it took effect.",
+    ),
+    "nb04-meetings": Number(
+        expected=lambda: len(fentanyl.timeline(kinds=["meeting"])),
+        unit="meetings",
+        rel_tol=0.0,
+        abs_tol=0.5,
+        hint="Filter the timeline by date kind.",
+    ),
     "nb04-cbp-change": Number(
         expected=lambda: fentanyl.pct_change(fentanyl.cbp_series()[2023], fentanyl.cbp_series()[2025]),
         unit="% change in pounds seized",
