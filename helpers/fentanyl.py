@@ -545,7 +545,7 @@ def pct_change(old: float, new: float) -> float:
     """
     if old == 0:
         raise ValueError("old must be non-zero to compute a percentage change")
-    return (new - old) / old * 100
+    return float((new - old) / old * 100)
 
 
 def render_waves() -> Figure:

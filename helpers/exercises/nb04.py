@@ -66,9 +66,9 @@ QUESTIONS = {
         hint="Filter the timeline by date kind.",
     ),
     "nb04-cbp-change": Number(
-        expected=lambda: fentanyl.pct_change(fentanyl.cbp_series()[2023], fentanyl.cbp_series()[2025]),
+        expected=lambda: fentanyl.pct_change(fentanyl.cbp_series()[2022], fentanyl.cbp_series()[2023]),
         unit="% change in pounds seized",
         rel_tol=0.01,
-        hint="Use all of CBP (scope 'all_cbp') for FY2023 and FY2025.",
+        hint="Use all of CBP (scope 'all_cbp'), from FY2022 to FY2023.",
     ),
 }
