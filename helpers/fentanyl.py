@@ -382,7 +382,7 @@ def render_timeline(jurisdictions: Sequence[str] = ("CHN", "UN", "USA", "CHN-USA
     >>> from helpers import plots
     >>> fig = render_timeline(["UN"], 2015, 2025)
     >>> plots.title_of(fig)
-    'UN (CND): 3 control steps, 2015-2025; T40.4 deaths highest in 2022'
+    'UN (CND): 3 steps, 2015-2025; T40.4 deaths highest in 2022'
     >>> render_timeline(["UN"], 2026, 2030)
     Traceback (most recent call last):
     ...
@@ -408,7 +408,7 @@ def render_timeline(jurisdictions: Sequence[str] = ("CHN", "UN", "USA", "CHN-USA
     t404 = final_series("t40_4")
     yrs = [y for y in all_d.index if start <= y <= end]
 
-    fig = Figure(figsize=(9.0, 6.8), layout="constrained")
+    fig = Figure(figsize=(8.0, 5.2), layout="constrained")
     ax, ax2 = fig.subplots(2, 1, sharex=True, height_ratios=[2.0, 1.3])
     x_of = {y: pd.Timestamp(year=y, month=7, day=1) for y in all_d.index}
     for i, (series, label) in enumerate(((all_d, SHORT["all_drugs"]), (t404, SHORT["t40_4"]))):
@@ -434,7 +434,7 @@ def render_timeline(jurisdictions: Sequence[str] = ("CHN", "UN", "USA", "CHN-USA
     ax2.set_ylim(-0.6, len(rows) - 0.4)
     ax2.set_xlim(pd.Timestamp(year=start, month=1, day=1), pd.Timestamp(year=end, month=12, day=31))
     ax2.grid(axis="x", color="#e0e0e0")
-    ax2.set_xlabel("Date (filled circle: in force; open circle: announced or published; diamond: meeting)")
+    ax2.set_xlabel("Date. Filled: in force; open: announced or published; diamond: meeting")
 
     names = ", ".join(JURISDICTIONS[j] for j in juris) if len(juris) < len(JURISDICTIONS) else "China, UN, US"
     if yrs:
@@ -443,9 +443,9 @@ def render_timeline(jurisdictions: Sequence[str] = ("CHN", "UN", "USA", "CHN-USA
     else:
         tail = "; no final death counts in these years"
     word = "step" if n_events == 1 else "steps"
-    title = f"{names}: {n_events} control {word}, {start}-{end}{tail}"
+    title = f"{names}: {n_events} {word}, {start}-{end}{tail}"
     if n_events == 0:
-        title = f"{names}: no control steps in {start}-{end}{tail}"
+        title = f"{names}: no steps in {start}-{end}{tail}"
     alt_steps = "; ".join(
         f"{d.date()} {JURISDICTIONS[j]} {k}: {a}"
         for d, j, k, a in steps[["date", "jurisdiction", "date_kind", "action"]].itertuples(index=False)
@@ -489,24 +489,25 @@ _TIMELINE_JURIS = [
     ("UN", ("UN",)),
     ("US and US-China talks", ("USA", "CHN-USA")),
 ]
-_TIMELINE_START = [("2013", 2013), ("2017", 2017), ("2021", 2021), ("2023", 2023)]
-_TIMELINE_END = [("2024", 2024), ("2025", 2025)]
+# Ranges end in 2025 (the last control step); each view is precomputed for the handout, so the
+# number of views is kept small (MAX_VIEWS and the handout size budget).
+_TIMELINE_START = [("2013-2025", 2013), ("2021-2025", 2021)]
 
 
 def timeline_explorer():
-    """The timeline explorer: pick who acted and a year range; deaths and steps redraw.
+    """The timeline explorer: pick who acted and a year range (to 2025); deaths and steps redraw.
 
     >>> ex = timeline_explorer()
     >>> ex.view_count()
-    32
+    8
     """
     from helpers.widgets import Explorer
 
     return Explorer(
         "Fentanyl controls over the deaths series",
         render_timeline,
-        {"jurisdictions": _TIMELINE_JURIS, "start": _TIMELINE_START, "end": _TIMELINE_END},
-        default={"jurisdictions": _TIMELINE_JURIS[0][1], "start": 2017, "end": 2025},
+        {"jurisdictions": _TIMELINE_JURIS, "start": _TIMELINE_START},
+        default={"jurisdictions": _TIMELINE_JURIS[0][1], "start": 2013},
         description="Choose who acted and the years to show. A control's date is context, not a cause.",
     )
 

@@ -139,9 +139,9 @@ def test_render_timeline_over_the_whole_control_range():
     for state in ex.states():
         fig = ex.render_state(state)
         title = plots.title_of(fig)
-        n = fentanyl.timeline(list(state["jurisdictions"]), state["start"], state["end"])["event_id"].nunique()
-        assert f"{n} control step" in title
-        assert f"{state['start']}-{state['end']}" in title
+        n = fentanyl.timeline(list(state["jurisdictions"]), state["start"], 2025)["event_id"].nunique()
+        assert n > 0 and (f"{n} steps," in title or f"{n} step," in title)
+        assert f"{state['start']}-2025" in title
         assert plots.alt_of(fig).startswith("Line chart of final US overdose deaths")
         assert fig.get_supxlabel().startswith("Sources:")
     html = to_html(ex.render_state(ex.default_state()))
@@ -150,10 +150,10 @@ def test_render_timeline_over_the_whole_control_range():
 
 def test_render_timeline_empty_selection_and_bad_input():
     fig = fentanyl.render_timeline(["UN"], 2025, 2025)
-    assert plots.title_of(fig) == "UN (CND): no control steps in 2025-2025; no final death counts in these years"
+    assert plots.title_of(fig) == "UN (CND): no steps in 2025-2025; no final death counts in these years"
     assert "Steps: none." in plots.alt_of(fig)
     fig = fentanyl.render_timeline(["UN"], 2018, 2021)
-    assert plots.title_of(fig).startswith("UN (CND): no control steps in 2018-2021; T40.4 deaths highest in 2021")
+    assert plots.title_of(fig).startswith("UN (CND): no steps in 2018-2021; T40.4 deaths highest in 2021")
     with pytest.raises(ValueError, match="at least one jurisdiction"):
         fentanyl.render_timeline([], 2015, 2020)
     with pytest.raises(ValueError, match="unknown jurisdiction"):
