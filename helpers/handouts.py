@@ -11,14 +11,17 @@ Run: ``python -m helpers.handouts --out build/handouts``.
 from __future__ import annotations
 
 import argparse
+import copy
 import html
 import os
+import re
 import time
 from pathlib import Path
 
 import nbformat
 from nbclient import NotebookClient
 from nbconvert import HTMLExporter
+from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from traitlets.config import Config
 
 from helpers import notebooks, widgets
@@ -79,11 +82,16 @@ def render(nb: nbformat.NotebookNode, edition: str, title: str) -> str:
     return body
 
 
+def _inline_markdown(text: str) -> str:
+    """One line of Markdown (code spans, emphasis) as HTML, without the paragraph around it."""
+    return re.sub(r"^<p>|</p>\s*$", "", markdown2html_mistune(text).strip())
+
+
 def index_page(outlines: list[notebooks.Outline], edition: str) -> str:
     """The index: every notebook in order, with its learning goals and time."""
     items = []
     for o in outlines:
-        goals = "".join(f"<li>{html.escape(g)}</li>" for g in o.goals)
+        goals = "".join(f"<li>{_inline_markdown(g)}</li>" for g in o.goals)
         items.append(
             f'<li><h2><a href="{o.slug}.html">{o.number} · {html.escape(o.title)}</a></h2>'
             f"<p><strong>Time:</strong> {html.escape(o.time)}</p>"
@@ -102,16 +110,19 @@ def index_page(outlines: list[notebooks.Outline], edition: str) -> str:
     )
 
 
+def select(outlines: list[notebooks.Outline], only: list[str] | None) -> list[notebooks.Outline]:
+    """The outlines named in ``only`` (all when None); unknown names are an error."""
+    if not only:
+        return outlines
+    unknown = sorted(set(only) - {o.slug for o in outlines})
+    if unknown:
+        raise ValueError(f"unknown notebooks {unknown}; notebooks: {', '.join(o.slug for o in outlines)}")
+    return [o for o in outlines if o.slug in only]
+
+
 def build(out: Path, only: list[str] | None = None) -> dict[str, float]:
     """Execute the notebooks and write both editions under ``out``; return seconds per notebook."""
-    outlines = notebooks.outline()
-    if only:
-        unknown = sorted(set(only) - {o.slug for o in outlines})
-        if unknown:
-            raise ValueError(
-                f"unknown notebooks {unknown}; notebooks: {', '.join(o.slug for o in outlines)}"
-            )
-        outlines = [o for o in outlines if o.slug in only]
+    outlines = select(notebooks.outline(), only)
     timings = {}
     dirs = {"instructor": out, "student": out / "student"}
     for d in dirs.values():
@@ -124,15 +135,46 @@ def build(out: Path, only: list[str] | None = None) -> dict[str, float]:
         timings[o.slug] = time.perf_counter() - start
         print(f"{o.slug}: {timings[o.slug]:.1f} s")
     for edition, d in dirs.items():
-        (d / "index.html").write_text(index_page(notebooks.outline() if not only else outlines, edition))
+        (d / "index.html").write_text(index_page(outlines, edition))
     return timings
+
+
+def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The student edition of a notebook: every ``solution`` cell removed, everything else kept.
+
+    The ``exercise`` cell before each solution is already the stub (the prompt, ``answer = ...``
+    and the self-check), so the student notebook still runs top to bottom.
+    """
+    out = copy.deepcopy(nb)
+    out.cells = [c for c in out.cells if "solution" not in c.metadata.get("tags", [])]
+    for cell in out.cells:
+        if cell.cell_type == "code":
+            cell.outputs, cell.execution_count = [], None
+    return out
+
+
+def write_student_notebooks(out: Path, only: list[str] | None = None) -> list[Path]:
+    """Write ``out/<notebook>.ipynb`` for the student edition; return the paths written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for o in select(notebooks.outline(), only):
+        path = out / o.path.name
+        nbformat.write(student_notebook(nbformat.read(o.path, as_version=4)), path)
+        written.append(path)
+    return written
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.handouts", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path("build/handouts"))
+    parser.add_argument("--student-notebooks", type=Path, metavar="DIR",
+                        help="instead: write the student edition's .ipynb files to DIR")
     parser.add_argument("notebooks", nargs="*", help="only these notebook slugs (default: all)")
     args = parser.parse_args(argv)
+    if args.student_notebooks:
+        for path in write_student_notebooks(args.student_notebooks, args.notebooks or None):
+            print(f"wrote {path}")
+        return 0
     start = time.perf_counter()
     build(args.out, args.notebooks or None)
     print(f"handouts written to {args.out}/ (student edition in {args.out}/student/) "
