@@ -20,7 +20,7 @@ from helpers import notebooks
 
 OUTLINES = notebooks.outline()
 STARTUP_TIMEOUT_S = 60
-RUN_TIMEOUT_MS = 300_000  # a 40-code-cell notebook takes ~45 s alone; two workers on a busy 2-core machine need headroom
+RUN_TIMEOUT_MS = 120_000
 
 
 def free_port() -> int:
@@ -91,30 +91,33 @@ def open_notebook(browser, base, name):
             r.abort()
 
     page.route("**/*", route)
-    page.goto(f"{base}/lab/tree/{name}")
+    # ?reset: a fresh workspace, or JupyterLab restores the tabs of the notebook tested before this one
+    page.goto(f"{base}/lab/tree/{name}?reset")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    wait_for_kernel(page, base)
+    wait_for_kernel(page, base, name)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
     return page, blocked
 
 
-def wait_for_kernel(page, base, timeout_s=90):
-    """Until the server has an idle kernel for the page, answering JupyterLab's 'Select Kernel'
-    dialog the way a student would (the page's indicator reads 'idle' before any kernel exists,
-    so it alone cannot be trusted)."""
+def wait_for_kernel(page, base, name, timeout_s=90):
+    """Until the server has an idle kernel for this notebook's session, answering JupyterLab's
+    'Select Kernel' dialog the way a student would (the page's indicator reads 'idle' before any
+    kernel exists, so it alone cannot be trusted; and the kernel of a notebook tested earlier is
+    still idle on the same server, so any idle kernel will not do)."""
     import json
 
     deadline = time.monotonic() + timeout_s
-    kernels = []
+    sessions = []
     while time.monotonic() < deadline:
         accept = page.query_selector(".jp-Dialog .jp-mod-accept")
         if accept:
             accept.click()
-        kernels = json.load(urllib.request.urlopen(f"{base}/api/kernels", timeout=5))
-        if kernels and all(k["execution_state"] == "idle" for k in kernels):
+        sessions = json.load(urllib.request.urlopen(f"{base}/api/sessions", timeout=5))
+        mine = [s for s in sessions if s.get("path", "").endswith(name) and s.get("kernel")]
+        if mine and all(s["kernel"]["execution_state"] == "idle" for s in mine):
             return
         page.wait_for_timeout(250)
-    pytest.fail(f"no idle kernel after {timeout_s} s: {kernels}")
+    pytest.fail(f"no idle kernel for {name} after {timeout_s} s: {sessions}")
 
 
 def run_all(page, n_code_cells):
