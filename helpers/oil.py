@@ -765,3 +765,328 @@ def revenue_explorer():
         default={"exports_mbd": 1.60, "china_share": 0.91, "brent_usd": 80.52, "discount_usd": 6.0},
         description="Iran's exports x China's share x (Brent - discount) x 366 days, as a share of GDP.",
     )
+
+
+# --- the notebook's figures ----------------------------------------------------------------------
+
+_MEASURE_STYLE = {  # measure -> (colour, marker, legend label)
+    "crude": (plots.OKABE_ITO["blue"], "o", "crude"),
+    "crude+condensate": (plots.OKABE_ITO["orange"], "s", "crude + condensate"),
+    "oil-all": (plots.OKABE_ITO["bluish_green"], "^", "all oil"),
+    "seaborne-oil": (plots.OKABE_ITO["reddish_purple"], "D", "seaborne oil"),
+    "unstated": (plots.OKABE_ITO["black"], "X", "not stated"),
+}
+
+
+def _draw_estimate(ax, x, row, value: str, low: str, high: str, colour: str, marker: str, *,
+                   filled: bool = True, size: float = 9) -> None:
+    """One published estimate: a marker, a range bar (no false midpoint), or a bound with an arrow."""
+    face = colour if filled else "white"
+    if row["bound"] == "range":
+        ax.errorbar(x, (row[low] + row[high]) / 2, yerr=(row[high] - row[low]) / 2, fmt="none",
+                    ecolor=colour, elinewidth=4, capsize=6, alpha=0.8)
+        return
+    y = row[value]
+    if pd.isna(y):  # a bound given only in the low/high column
+        y = row[low] if row["bound"] == "lower-bound" else row[high]
+    if row["bound"] in ("lower-bound", "upper-bound"):
+        arrow = 0.08 * (1 if row["bound"] == "lower-bound" else -1) * ax.get_ylim()[1]
+        ax.annotate("", xy=(x, y + arrow), xytext=(x, y),
+                    arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.8})
+    ax.plot([x], [y], marker=marker, markersize=size, color=colour, markerfacecolor=face, linestyle="none")
+
+
+def plot_tracker_estimates() -> Figure:
+    """Every published estimate of Iran's exports, 2015-2024: one marker per estimate, no line.
+
+    >>> from helpers import plots
+    >>> plots.title_of(plot_tracker_estimates())
+    'Estimates of the same year disagree: 2023 ran from 1.29 to more than 1.59 mb/d'
+    """
+    df = data.load("oil_export_estimates")
+    fig, ax = plots.new_figure(10, 7.5)
+    ax.set_ylim(0, 3.8)
+    for _, row in df.iterrows():
+        colour, marker, _label = _MEASURE_STYLE[row["measure"]]
+        annual = row["period_kind"] == "year"
+        _draw_estimate(ax, period_midpoint(row["period"]), row, "exports_mbd", "low_mbd", "high_mbd",
+                       colour, marker, filled=annual, size=10 if annual else 7)
+    for measure, (colour, marker, label) in _MEASURE_STYLE.items():
+        if measure in set(df["measure"]):
+            ax.plot([], [], marker=marker, color=colour, linestyle="none", markersize=9, label=label)
+    ax.plot([], [], marker="o", color="grey", markerfacecolor="white", linestyle="none",
+            label="month or part-year")
+    ax.errorbar([], [], yerr=[], fmt="none", ecolor="grey", elinewidth=4, label="published range")
+    ax.legend(loc="upper center", ncols=4, fontsize=11)
+    ax.set_ylabel("Iran's oil exports (million b/d)")
+    lo, hi = annual_export_range(2023)
+    title = f"Estimates of the same year disagree: 2023 ran from {lo:.2f} to more than {hi:.2f} mb/d"
+    alt = (f"Scatter chart of {len(df)} published estimates of Iran's oil exports, 2015-2024, by measure; "
+           f"no line "
+           f"joins them. Exports fell from about 2.5 mb/d in 2017 to under 0.4 in 2020 and rose to "
+           f"1.55-1.70 in "
+           f"2024. In September 2020 three trackers ranged from 0.4 to 1.5 mb/d; for 2023 estimates ran from "
+           f"{lo:.2f} (crude) to more than {hi:.2f} (crude and condensate).")
+    return plots.finish(fig, ax, title=title, source=data.cite("oil_export_estimates"), alt=alt)
+
+
+def plot_production_exports() -> Figure:
+    """Production (OPEC, BP) and the range of export estimates, with the sanctions on the same axis.
+
+    >>> from helpers import plots
+    >>> print(plots.title_of(plot_production_exports()))
+    Sanctions cut Iran's output from 3.81 (2017) to 1.99 mb/d (2020); by 2024: 3.26
+    """
+    years = range(2015, 2025)
+    opec = production_series("opec-secondary-sources").reindex(years)  # a missing year breaks the line
+    bp = production_series("bp-statistical-review").reindex(years)
+    fig, ax = plots.new_figure(10, 8)
+    ax.plot(opec.index, opec.values, marker="o", color=plots.OKABE_ITO["blue"],
+            label="production, crude (OPEC)")
+    ax.plot(bp.index, bp.values, marker="s", linestyle="--", color=plots.OKABE_ITO["orange"],
+            label="production, crude + condensate (BP)")
+    exp = data.load("oil_export_estimates")
+    exp = exp[exp["period_kind"] == "year"]
+    lo, hi = _lo_hi(exp, "exports_mbd", "low_mbd", "high_mbd")
+    spans = pd.DataFrame({"year": exp["year"], "lo": lo, "hi": hi}).groupby("year")
+    spans = spans.agg({"lo": "min", "hi": "max"})
+    ax.bar(spans.index, spans["hi"] - spans["lo"] + 0.04, bottom=spans["lo"] - 0.02, width=0.35,
+           color=plots.OKABE_ITO["bluish_green"], alpha=0.7, label="exports: range of full-year estimates")
+    events = sanction_events()
+    shown = ["sanctions-lifted", "sanctions-reimposed", "waivers-ended", "diplomatic"]
+    events = events[events["kind"].isin(shown)
+                    & (events["date"] < pd.Timestamp("2025-01-01"))]
+    for _, ev in events.iterrows():
+        x = ev["date"].year + (ev["date"].day_of_year - 1) / 365.25 - 0.5  # year ticks mark mid-year
+        ax.axvline(x, color="grey", linestyle=plots.LINESTYLES[3], linewidth=1.2)
+        ax.text(x - 0.03, 4.9, _EVENT_SHORT.get(ev["event_id"], ev["event_id"]), fontsize=10, rotation=90,
+                ha="right", va="top", color="#333333")
+    ax.set_ylim(0, 5)
+    ax.set_xlim(2014.4, 2024.6)
+    ax.set_xticks(range(2015, 2025))
+    ax.set_ylabel("Million barrels per day")
+    ax.legend(loc="lower left", fontsize=11)
+    title = (f"Sanctions cut Iran's output from {opec[2017]:.2f} (2017) to {opec[2020]:.2f} mb/d (2020); "
+             f"by 2024: {opec[2024]:.2f}")
+    alt = (f"Line chart, 2015-2024: OPEC's crude production series fell from {opec[2017]:.2f} million b/d in "
+           f"2017 to {opec[2020]:.2f} in 2020 and rose to {opec[2024]:.2f} in 2024; BP's "
+           f"crude-and-condensate "
+           "series runs 0.5-0.7 higher. Bars show the range of full-year export estimates. Dotted lines mark "
+           "Implementation Day (Jan 2016), the US withdrawal (May 2018), oil sanctions (Nov 2018), the end "
+           "of "
+           "waivers (May 2019) and the Beijing deal (Mar 2023).")
+    prod = data.load("oil_production")
+    prod = prod[prod["series"].isin(["opec-secondary-sources", "bp-statistical-review"])
+                & (prod["period"].str.len() == 4)]
+    rows = pd.concat([prod, exp, events])
+    return plots.finish(fig, ax, title=title, source=data.cite_rows(rows), alt=alt)
+
+
+_EVENT_SHORT = {
+    "implementation-day": "sanctions lifted",
+    "us-withdrawal": "US exits deal",
+    "us-oil-sanctions": "US oil sanctions",
+    "waivers-end": "waivers end",
+    "beijing-deal": "Beijing deal",
+    "shandong-ban": "Shandong port ban",
+    "un-snapback": "UN snapback",
+}
+
+
+_TRACKER_COLOURS = [plots.OKABE_ITO[c] for c in ("blue", "orange", "bluish_green", "sky_blue",
+                                                    "reddish_purple", "black")]
+
+
+def plot_china_share() -> Figure:
+    """China's share of Iran's exports by tracker and year, ranges and bounds as published.
+
+    >>> from helpers import plots
+    >>> print(plots.title_of(plot_china_share()))
+    Since 2023 every tracker puts China's share at 80% or more; UANI: 91% in 2024
+    """
+    df = china_share()
+    fig, ax = plots.new_figure(9, 6)
+    ax.set_ylim(0, 105)
+    trackers = list(dict.fromkeys(df["tracker"]))
+    for i, tracker in enumerate(trackers):
+        colour, marker = _TRACKER_COLOURS[i % len(_TRACKER_COLOURS)], plots.MARKERS[i % 8]
+        for _, row in df[df["tracker"] == tracker].iterrows():
+            x = row["year"] + (i - len(trackers) / 2) * 0.05
+            _draw_estimate(ax, x, row, "share_pct", "low_pct", "high_pct", colour, marker)
+        ax.plot([], [], marker=marker, color=colour, linestyle="none", label=tracker)
+    ax.axhline(90, color=plots.OKABE_ITO["vermillion"], linestyle="--", label="the article: 'more than 90%'")
+    ax.set_xticks(sorted(set(df["year"])))
+    ax.set_ylabel("China's share of Iran's oil exports (%)")
+    ax.legend(loc="lower right", ncols=2)
+    recent = df[df["year"] >= 2023]
+    floor = int(recent["low"].min())
+    uani = float(df[(df["year"] == 2024) & (df["tracker"] == "UANI")]["share_pct"].iloc[0])
+    title = f"Since 2023 every tracker puts China's share at {floor}% or more; UANI: {uani:.0f}% in 2024"
+    alt = (f"Chart of China's share of Iran's oil exports by tracker, 2019-2024: 50-70% (US officials, "
+           f"2019), "
+           f"more than half (EIA, 2020), 85-95% (a Kpler analyst, 2021), 70.8% (UANI, 2022), 80-90% for 2023 "
+           f"and {uani:.0f}% (UANI) for 2024, against a dashed line at 90%.")
+    return plots.finish(fig, ax, title=title, source=data.cite("oil_china_share"), alt=alt)
+
+
+def plot_malaysia() -> Figure:
+    """China's customs imports 'from Malaysia' and 'from Iran' against Malaysia's own production.
+
+    >>> from helpers import plots
+    >>> print(plots.title_of(plot_malaysia()))
+    China's 'Malaysian' imports exceed Malaysia's output since 2022: 1.40 vs 0.51 mb/d (2024)
+    """
+    fig, ax = plots.new_figure(10, 7)
+    years = range(2015, 2025)
+    imports = china_flow("customs-imports-from-malaysia")
+    prod = china_flow("malaysia-production")
+    prod = prod[prod["reporter"] != "not named"]
+    iran = china_flow("customs-imports-from-iran")
+    spans = imports.groupby("year").agg(lo=("low", "min"), hi=("high", "max"))
+    ax.bar(spans.index - 0.18, spans["lo"], width=0.36, color=plots.OKABE_ITO["orange"],
+           label="China's customs: crude 'from Malaysia'")
+    gap = spans["hi"] - spans["lo"]
+    ax.bar(spans.index[gap > 0] - 0.18, gap[gap > 0], bottom=spans["lo"][gap > 0], width=0.36,
+           color=plots.OKABE_ITO["orange"], alpha=0.35, edgecolor="black", linestyle="--",
+           label="where reports disagree")
+    ax.bar(iran["year"] + 0.18, iran["value_mbd"], width=0.36, color=plots.OKABE_ITO["blue"], hatch="..",
+           label="China's customs: crude 'from Iran'")
+    for reporter, style in (("BP", "-"), ("Energy Institute", "--")):
+        p = prod[prod["reporter"] == reporter].sort_values("year")
+        ax.plot(p["year"], p["value_mbd"], color="black", linestyle=style, marker="o",
+                label=f"Malaysia's own production ({reporter})")
+    ax.set_xticks(list(years))
+    ax.set_ylabel("Million barrels per day")
+    ax.legend(loc="upper left")
+    m24 = float(imports.set_index("year").loc[2024, "value_mbd"])
+    p24 = float(prod[(prod["year"] == 2024)]["value_mbd"].min())
+    title = (f"China's 'Malaysian' imports exceed Malaysia's output since 2022: {m24:.2f} vs {p24:.2f} mb/d "
+             "(2024)")
+    alt = (f"Bar chart, 2015-2024: China's customs imports of crude 'from Iran' fell from 0.62 million b/d "
+           f"(2016-2017) to almost zero from 2021, while imports 'from Malaysia' rose from about 0.18 (2018) "
+           f"to {m24:.2f} (2024); Malaysia's own production, a line, fell from 0.66 to about {p24:.2f}.")
+    rows = pd.concat([imports, prod, iran])
+    return plots.finish(fig, ax, title=title, source=data.cite_rows(rows), alt=alt)
+
+
+def revenue_history() -> pd.DataFrame:
+    """EIA's crude-and-condensate revenue estimates as a share of GDP, low/high over GDP vintages.
+
+    >>> revenue_history().loc[2024, ["revenue_usd_bn", "pct_low", "pct_high"]].round(1).tolist()
+    [43.0, 9.8, 9.8]
+    """
+    econ = data.load("oil_economy")
+    rev = econ[econ["series"] == "oil-export-revenue-crude-condensate"].set_index("year")["value_usd_bn"]
+    out = []
+    for year, value in rev.items():
+        gdps = gdp_values(int(year))
+        if not gdps:
+            continue
+        pcts = [share_of_gdp_pct(float(value), g) for g in gdps]
+        out.append({"year": int(year), "revenue_usd_bn": float(value),
+                    "pct_low": min(pcts), "pct_high": max(pcts)})
+    return pd.DataFrame(out).set_index("year")
+
+
+def streak_above_claim(history: pd.DataFrame) -> int:
+    """The first year of the latest unbroken run of years above 5% of GDP (on the larger GDP).
+
+    >>> streak_above_claim(revenue_history())
+    2022
+    """
+    years = sorted(history.index)
+    start = None
+    for year in reversed(years):
+        if history.loc[year, "pct_low"] > CLAIM_GDP_SHARE_PCT:
+            start = year
+        else:
+            break
+    if start is None:
+        raise ValueError("the latest year is not above 5% of GDP")
+    return int(start)
+
+
+def plot_revenue_history() -> Figure:
+    """Iran's crude-and-condensate export revenue (EIA) as a share of GDP, 2018-2024, against 5%.
+
+    >>> from helpers import plots
+    >>> plots.title_of(plot_revenue_history())
+    'Oil export revenue has exceeded 5% of GDP every year since 2022 (9.8% in 2024)'
+    """
+    df = revenue_history()
+    fig, ax = plots.new_figure(9, 6)
+    colour = plots.OKABE_ITO["blue"]
+    ax.bar(df.index, df["pct_low"], width=0.55, color=colour, label="EIA revenue / GDP")
+    extra = df["pct_high"] - df["pct_low"]
+    ax.bar(df.index, extra, bottom=df["pct_low"], width=0.55, color=colour, alpha=0.35, edgecolor="black",
+           linestyle="--", label="range over published GDP values")
+    ax.axhline(CLAIM_GDP_SHARE_PCT, color=plots.OKABE_ITO["vermillion"], linestyle="--", linewidth=2.5,
+               label="the article: 'more than 5%'")
+    ax.set_xticks(df.index)
+    ax.set_ylim(0, df["pct_high"].max() * 1.12)
+    ax.set_ylabel("Revenue as a share of GDP (%)")
+    ax.legend(loc="upper right")
+    since = streak_above_claim(df)
+    title = (f"Oil export revenue has exceeded 5% of GDP every year since {since} "
+             f"({df.loc[2024, 'pct_low']:.1f}% in 2024)")
+    parts = ", ".join(f"{y}: {r.pct_low:.1f}" + ("" if round(r.pct_low, 1) == round(r.pct_high, 1)
+                                                 else f"-{r.pct_high:.1f}") + "%" for y, r in df.iterrows())
+    alt = (f"Bar chart of EIA's crude-and-condensate export revenue as a share of Iran's GDP: {parts}; "
+           f"dashed line at 5%.")
+    econ = data.load("oil_economy")
+    rows = econ[econ["series"].isin(["oil-export-revenue-crude-condensate", "gdp-current-usd"])
+                & (econ["year"] >= 2018) & (econ["bound"] != "lower-bound")]
+    return plots.finish(fig, ax, title=title, source=data.cite_rows(rows), alt=alt)
+
+
+def plot_sanctions_timeline() -> Figure:
+    """Tanker designations, fleet counts and the Shandong port ban on one timeline, 2022-2025.
+
+    >>> from helpers import plots
+    >>> print(plots.title_of(plot_sanctions_timeline()))
+    Tanker blacklists grew in 2024; Shandong's port ban came four days before the article
+    """
+    from helpers import article
+
+    ev = sanction_events()
+    ev = ev[(ev["date"] >= pd.Timestamp("2022-01-01")) & (ev["date"] <= pd.Timestamp("2025-01-31"))]
+    fig, ax = plots.new_figure(10, 6.5)
+    styles = {"tanker-designation": (plots.OKABE_ITO["blue"], "o", "designation (vessels)"),
+              "designation-count": (plots.OKABE_ITO["orange"], "s", "tankers designated over a period"),
+              "fleet-size": (plots.OKABE_ITO["bluish_green"], "^", "shadow-fleet tankers counted")}
+    for kind, (colour, marker, label) in styles.items():
+        sub = ev[ev["kind"] == kind]
+        y = sub["vessels"].fillna(sub["tankers"]).astype(float)
+        ax.vlines(sub["date"], 1, y, color=colour, linewidth=1.5)
+        ax.plot(sub["date"], y, marker=marker, color=colour, linestyle="none", markersize=10, label=label)
+        for d, v in zip(sub["date"], y, strict=True):
+            ax.annotate(f"{v:.0f}", (d, v), textcoords="offset points", xytext=(6, 4), fontsize=11)
+    ax.set_yscale("log")
+    ax.set_ylim(8, 800)
+    published = pd.Timestamp(article.metadata()["published"])
+    ban = ev[ev["kind"] == "port-ban"]["date"].iloc[0]
+    for date, label, style, ha, y in ((ban, f"Shandong port ban ({ban.day} {ban:%b}) ", plots.LINESTYLES[1],
+                                       "right", 600),
+                                      (published, f" the article ({published.day} {published:%b})",
+                                       plots.LINESTYLES[3], "left", 600)):
+        ax.axvline(date, color="black", linestyle=style, linewidth=1.5)
+        ax.text(date, y, label, ha=ha, fontsize=11)
+    ax.set_xlim(pd.Timestamp("2022-10-01"), pd.Timestamp("2025-06-30"))
+    deal = ev[ev["event_id"] == "beijing-deal"]["date"].iloc[0]
+    ax.axvline(deal, color="grey", linestyle=plots.LINESTYLES[3])
+    ax.text(deal, 600, " Beijing deal", fontsize=11, color="#333333")
+    ax.set_ylabel("Vessels (log scale)")
+    ax.legend(loc="center", bbox_to_anchor=(0.42, 0.45))
+    days = (published - ban).days
+    words = {4: "four"}.get(days, str(days))
+    title = f"Tanker blacklists grew in 2024; Shandong's port ban came {words} days before the article"
+    alt = ("Timeline, 2022 to January 2025, log scale: the US sanctioned 16 tankers in 2022 and 20 vessels "
+           "in "
+           "March 2023; Israel 18 tankers in August 2024; the US 23 vessels on 11 October 2024, 21 on 3 "
+           "December "
+           "2024 and 183 on 10 January 2025; UANI counted 98 tankers sanctioned by 28 October 2024; about "
+           "380 "
+           "tankers carried Iranian oil in January 2025. Vertical lines mark the Beijing deal (10 March "
+           "2023), "
+           f"the Shandong port ban ({ban.day} January 2025) and the article ({published.day} January 2025).")
+    return plots.finish(fig, ax, title=title, source=data.cite_rows(ev), alt=alt)
