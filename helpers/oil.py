@@ -866,12 +866,14 @@ def plot_production_exports() -> Figure:
     ax.set_xticks(range(2015, 2025))
     ax.set_ylabel("Million barrels per day")
     ax.legend(loc="lower left", fontsize=11)
+    gap = (bp - opec).dropna()
     title = (f"Sanctions cut Iran's output from {opec[2017]:.2f} (2017) to {opec[2020]:.2f} mb/d (2020); "
              f"by 2024: {opec[2024]:.2f}")
     alt = (f"Line chart, 2015-2024: OPEC's crude production series fell from {opec[2017]:.2f} million b/d in "
            f"2017 to {opec[2020]:.2f} in 2020 and rose to {opec[2024]:.2f} in 2024; BP's "
            f"crude-and-condensate "
-           "series runs 0.5-0.7 higher. Bars show the range of full-year export estimates. Dotted lines mark "
+           f"series runs {gap.min():.2f}-{gap.max():.2f} higher. Bars show the range of full-year export "
+           "estimates. Dotted lines mark "
            "Implementation Day (Jan 2016), the US withdrawal (May 2018), oil sanctions (Nov 2018), the end "
            "of "
            "waivers (May 2019) and the Beijing deal (Mar 2023).")
