@@ -216,7 +216,7 @@ BASELINE_STATES = list(oil.baseline_explorer().states())
 
 def test_baseline_explorer_shape():
     ex = oil.baseline_explorer()
-    assert ex.view_count() == 30 <= widgets.MAX_VIEWS
+    assert ex.view_count() == 24 <= widgets.MAX_VIEWS
     assert ex.default_state() == {"tracker": "any", "start": "2023-03", "end": "2024"}
 
 
