@@ -691,7 +691,10 @@ def baseline_explorer():
 # --- the revenue calculator: "more than 5% of the economy" ----------------------------------------
 
 # A documented sample of the continuous inputs (every value is a published figure, see the labels).
-REVENUE_EXPORTS = [("1.29 (Nikkei, 2023)", 1.29), ("1.60 (UANI, 2024)", 1.60), ("1.70 (highest 2024)", 1.70)]
+# Two export volumes (the lowest 2023-24 estimate and UANI's 2024 figure) keep 24 views, for the
+# handout's size budget. 1.70 (the highest 2024 report) is left out: at 2024 prices its verdicts are
+# those of 1.60; at 2020 prices it lifts three views to or over the line.
+REVENUE_EXPORTS = [("1.29 (Nikkei, 2023)", 1.29), ("1.60 (UANI, 2024)", 1.60)]
 REVENUE_SHARES = [("82% (UANI, 2023)", 0.82), ("91% (UANI, 2024)", 0.91)]
 REVENUE_BRENT = [("$41.96 (2020 average)", 41.96), ("$80.52 (2024 average)", 80.52)]
 REVENUE_DISCOUNTS = [("$2.50 (Nov 2024: $2-3)", 2.5), ("$6 (2024 average)", 6.0),
@@ -781,10 +784,10 @@ def render_revenue(exports_mbd: float, china_share: float, brent_usd: float, dis
 
 
 def revenue_explorer():
-    """The revenue calculator: exports x share x Brent x discount = 3 x 2 x 2 x 3 = 36 views.
+    """The revenue calculator: exports x share x Brent x discount = 2 x 2 x 2 x 3 = 24 views.
 
     >>> revenue_explorer().view_count()
-    36
+    24
     """
     from helpers.widgets import Explorer
 

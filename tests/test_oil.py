@@ -270,7 +270,7 @@ REVENUE_STATES = list(oil.revenue_explorer().states())
 
 def test_revenue_explorer_shape_and_sample():
     ex = oil.revenue_explorer()
-    assert ex.view_count() == 36 <= widgets.MAX_VIEWS
+    assert ex.view_count() == 24 <= widgets.MAX_VIEWS
     # the sample is made of published values
     assert [v for _, v in oil.REVENUE_BRENT] == [oil.brent(2020), oil.brent(2024)]
     assert oil.REVENUE_GDP == (401.5, 436.91)
