@@ -336,13 +336,17 @@ def growth_ratio(start: float, end: float) -> float:
 # --- source lines ---------------------------------------------------------------------------------
 
 #: A figure lists its sources in full up to this many; beyond, it names the tables and the Sources list.
-MAX_CITED = 6
+MAX_CITED = 4
+#: The same for explorer views, which the handout stores one image per view.
+EXPLORER_MAX_CITED = 2
 
 
-def source_line(rows: pd.DataFrame, *tables: str) -> str:
+def source_line(rows: pd.DataFrame, *tables: str, max_cited: int = MAX_CITED) -> str:
     """A figure's source line: the sources of ``rows`` in full or, when there are more than
-    :data:`MAX_CITED`, how many there are and which tables hold them (the notebook's Sources
-    section lists every one). Long source lines crowd a figure and dominate its file size.
+    ``max_cited`` (default :data:`MAX_CITED`), how many there are and which tables hold them (the
+    notebook's Sources section lists every one). Long source lines crowd a figure, and their small
+    anti-aliased text is most of a figure's PNG size: explorers, precomputed view by view in the
+    handout, use :data:`EXPLORER_MAX_CITED`.
 
     >>> print(source_line(data.load("oil_conversion_factors"), "oil_conversion_factors"))
     Sources: S&P Global Platts (via Hellenic Shipping News), 2019-07-30;
@@ -351,7 +355,7 @@ def source_line(rows: pd.DataFrame, *tables: str) -> str:
     'Sources: 24 publications, in the table oil_export_estimates; each is listed in the Sources section.'
     """
     ids = list(dict.fromkeys(p for s in rows["source_id"] for p in str(s).split(";")))
-    if len(ids) <= MAX_CITED:
+    if len(ids) <= max_cited:
         return data.cite_rows(rows)
     if not tables:
         raise ValueError("name the tables the rows come from, for the short source line")
@@ -633,7 +637,8 @@ def render_baseline(tracker: str, start: str, end: str) -> Figure:
         searched = china_flow("tracked-iranian-crude-to-china", annual_only=False)
         if tracker != "any":
             searched = searched[searched["reporter"] == tracker]
-        return plots.finish(fig, ax, title=title, source=source_line(searched, "oil_china_flows"),
+        return plots.finish(fig, ax, title=title,
+                            source=source_line(searched, "oil_china_flows", max_cited=EXPLORER_MAX_CITED),
                             alt=f"Empty chart: the kit has no {who} estimate of Iranian crude to China "
                                 f"for {missing}.")
     lo, hi = b.low / a.high, b.high / a.low
@@ -668,7 +673,8 @@ def render_baseline(tracker: str, start: str, end: str) -> Figure:
            f"and {b_text} in {_LABEL[end]} ({trackers}); the ratio is {ratio}, against a dashed line at "
            "four times the start.")
     rows = pd.concat([a.rows, b.rows])
-    return plots.finish(fig, ax, title=title, source=source_line(rows, "oil_china_flows"), alt=alt)
+    source = source_line(rows, "oil_china_flows", max_cited=EXPLORER_MAX_CITED)
+    return plots.finish(fig, ax, title=title, source=source, alt=alt)
 
 
 def baseline_explorer():
@@ -779,7 +785,8 @@ def render_revenue(exports_mbd: float, china_share: float, brent_usd: float, dis
            "share of the larger GDP, its light part reaches the share of the smaller), against a dashed line "
            "at 5 percent.")
     rows = _revenue_rows(exports_mbd, china_share, brent_usd, discount_usd)
-    source = source_line(rows, "oil_export_estimates", "oil_china_share", "oil_prices", "oil_economy")
+    source = source_line(rows, "oil_export_estimates", "oil_china_share", "oil_prices", "oil_economy",
+                         max_cited=EXPLORER_MAX_CITED)
     return plots.finish(fig, ax, title=title, source=source, alt=alt)
 
 
@@ -1003,7 +1010,8 @@ def plot_malaysia() -> Figure:
            f"(2016-2017) to almost zero from 2021, while imports 'from Malaysia' rose from about 0.18 (2018) "
            f"to {m24:.2f} (2024); Malaysia's own production, a line, fell from 0.66 to about {p24:.2f}.")
     rows = pd.concat([imports, prod, iran])
-    return plots.finish(fig, ax, title=title, source=source_line(rows, "oil_china_flows"), alt=alt)
+    source = source_line(rows, "oil_china_flows", max_cited=EXPLORER_MAX_CITED)
+    return plots.finish(fig, ax, title=title, source=source, alt=alt)
 
 
 def revenue_history() -> pd.DataFrame:
