@@ -639,8 +639,8 @@ def render_baseline(tracker: str, start: str, end: str) -> Figure:
             searched = searched[searched["reporter"] == tracker]
         return plots.finish(fig, ax, title=title,
                             source=source_line(searched, "oil_china_flows", max_cited=EXPLORER_MAX_CITED),
-                            alt=f"Empty chart: the kit has no {who} estimate of Iranian crude to China "
-                                f"for {missing}.")
+                            alt=f"Empty chart for {who}, {_LABEL[start]} to {_LABEL[end]}: the kit has no "
+                                f"{who} estimate of Iranian crude to China for {missing}.")
     lo, hi = b.low / a.high, b.high / a.low
     verdict = quadrupled_verdict(lo, hi, upper_bound=b.upper_bound)
     for x, lv in ((0, a), (1, b)):
@@ -669,9 +669,9 @@ def render_baseline(tracker: str, start: str, end: str) -> Figure:
     title = f"{_LABEL[start]} to {_LABEL[end]} ({trackers}): {ratio}, {verdict}"
     a_text, b_text = (("below " if lv.upper_bound else "") + f"{lv.low:.2f}"
                       + ("" if lv.low == lv.high else f" to {lv.high:.2f}") for lv in (a, b))
-    alt = (f"Bar chart: Iranian crude reaching China was {a_text} million barrels a day in {_LABEL[start]} "
-           f"and {b_text} in {_LABEL[end]} ({trackers}); the ratio is {ratio}, against a dashed line at "
-           "four times the start.")
+    alt = (f"Bar chart ({who}): Iranian crude reaching China was {a_text} million barrels a day in "
+           f"{_LABEL[start]} and {b_text} in {_LABEL[end]} ({trackers}); the ratio is {ratio}, against a "
+           "dashed line at four times the start.")
     rows = pd.concat([a.rows, b.rows])
     source = source_line(rows, "oil_china_flows", max_cited=EXPLORER_MAX_CITED)
     return plots.finish(fig, ax, title=title, source=source, alt=alt)

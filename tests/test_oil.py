@@ -344,3 +344,10 @@ def test_uncertain_series_are_drawn_as_ranges():
     assert heights == pytest.approx(list(hist["pct_high"] - hist["pct_low"]))
     assert math.isclose(hist.loc[2021, "pct_low"], 100 * 19 / 383.44)
     assert math.isclose(hist.loc[2021, "pct_high"], 100 * 19 / 359.1)
+
+
+def test_every_explorer_view_has_its_own_alt_text():
+    # the handout shows each view as an image: a repeated alt text would say nothing new
+    alts = [plots.alt_of(oil.render_baseline(**s)) for s in BASELINE_STATES]
+    alts += [plots.alt_of(oil.render_revenue(**s)) for s in REVENUE_STATES]
+    assert len(alts) == len(set(alts)) == 48
