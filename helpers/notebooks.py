@@ -21,12 +21,13 @@ ALLOWED_TAGS = frozenset(
     {"hide-input", "remove-cell", "exercise", "solution", "raises-exception", "nbval-ignore-output"}
 )
 TEMPLATE_LABELS = ("**What you will learn**", "**Time**", "**Before you start**")
-TEMPLATE_SECTIONS = (
-    "## What the article got right, and what it did not",
-    "## Summary",
-    "## Going further",
-    "## Sources",
+CLOSING_SECTIONS = (
+    "What the article got right, and what it did not",
+    "Summary",
+    "Going further",
+    "Sources",
 )
+TEMPLATE_SECTIONS = tuple(f"## {title}" for title in CLOSING_SECTIONS)
 _NAME = re.compile(r"^(\d{2})-[a-z0-9]+(-[a-z0-9]+)*\.ipynb$")
 
 

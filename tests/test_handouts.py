@@ -52,6 +52,23 @@ def test_no_solution_source_reaches_the_student_edition(built, slug):
             assert cell.source.strip() not in student
 
 
+def test_teaching_notes_only_in_the_instructor_edition(built):
+    from helpers import teaching
+
+    guide = text_of(built / "instructor-guide.html")
+    for o in OUTLINES:
+        notes = teaching.read(o.path)
+        secrets = [p.question for p in notes.prompts] + [m[:60] for m in notes.misconceptions]
+        secrets += [a[:60] for a in notes.model_answers.values()]
+        instructor = text_of(built / f"{o.slug}.html")
+        student = text_of(built / "student" / f"{o.slug}.html") + text_of(built / "student" / "index.html")
+        for s in secrets:
+            plain = re.sub(r"[*`]", "", s)
+            assert plain not in student, f"teaching note in the student edition: {plain!r}"
+            assert plain in instructor and plain in guide, f"teaching note missing: {plain!r}"
+    assert not (built / "student" / "instructor-guide.html").exists()
+
+
 def test_remove_cell_assertions_are_gone_and_hide_input_shows_output_only(built):
     page = text_of(built / "00-start-here.html")
     assert "assert len(copies) == 5" not in page
@@ -152,11 +169,13 @@ def test_alt_text_states_a_finding_and_is_never_repeated(built, slug):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page_name", ["index", *SLUGS])
+@pytest.mark.parametrize("page_name", ["index", "instructor-guide", *SLUGS])
 def test_axe_finds_no_serious_or_critical_violations(built, browser, page_name):
     import browsing
 
     for edition_dir, suffix in ((built, ""), (built / "student", "-student")):
+        if not (edition_dir / f"{page_name}.html").exists():  # the guide is instructor-only
+            continue
         page, _, _ = browsing.open_offline(browser, (edition_dir / f"{page_name}.html").as_uri())
         blocking = browsing.axe_audit(page, f"handout-{page_name}{suffix}")
         assert blocking == [], blocking
@@ -164,7 +183,7 @@ def test_axe_finds_no_serious_or_critical_violations(built, browser, page_name):
 
 
 @pytest.mark.browser
-@pytest.mark.parametrize("page_name", ["index", *SLUGS])
+@pytest.mark.parametrize("page_name", ["index", "instructor-guide", *SLUGS])
 def test_document_structure(built, browser, page_name):
     import browsing
 

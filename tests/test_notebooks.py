@@ -10,7 +10,7 @@ from helpers import notebooks
 
 PATHS = notebooks.paths()
 IDS = [p.stem for p in PATHS]
-CLOSING = {"What the article got right, and what it did not", "Summary", "Going further", "Sources"}
+CLOSING = set(notebooks.CLOSING_SECTIONS)
 
 
 def load(path):
