@@ -136,3 +136,13 @@ def words(text: str) -> int:
     6
     """
     return len(re.findall(r"\S+", text))
+
+
+def citation(article: str = DEFAULT_ARTICLE) -> str:
+    """A source line for figures drawn from the seed text itself.
+
+    >>> citation()
+    'Source: The New York Times, 2025-01-10, as received (machine translation; seeds/).'
+    """
+    meta = metadata(article)
+    return f"Source: {meta['outlet']}, {meta['published']}, as received (machine translation; seeds/)."

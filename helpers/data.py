@@ -14,6 +14,7 @@ units, caveats, the file's sha256).  Every row names a ``source_id`` from
 
 from __future__ import annotations
 
+import csv
 import hashlib
 import re
 import tomllib
@@ -159,12 +160,24 @@ def sha256(path: Path) -> str:
 
 
 def _read_raw(path: Path) -> pd.DataFrame:
+    """Every cell as text, refusing ragged rows (pandas would silently shift them)."""
     if not path.exists():
         raise DataError(f"{_where(path)}: file not found (named in {_where(CATALOGUE_FILE)})")
     try:
-        return pd.read_csv(path, dtype=str, keep_default_na=False, na_filter=False)
-    except (pd.errors.ParserError, UnicodeDecodeError) as exc:
-        raise DataError(f"{_where(path)}: not a readable CSV file ({exc})") from exc
+        with path.open(newline="", encoding="utf-8") as fh:
+            rows = list(csv.reader(fh, strict=True))
+    except (csv.Error, UnicodeDecodeError) as exc:
+        raise DataError(f"{_where(path)}: not a readable UTF-8 CSV file ({exc})") from exc
+    if not rows:
+        raise DataError(f"{_where(path)}: the file is empty (it needs at least a header line)")
+    header, body = rows[0], rows[1:]
+    for i, row in enumerate(body, start=1):
+        if len(row) != len(header):
+            raise DataError(
+                f"{_where(path, i)}: {len(row)} fields, but the header has {len(header)}; "
+                "quote a value that contains a comma"
+            )
+    return pd.DataFrame(body, columns=header, dtype=object)
 
 
 def _check_header(path: Path, raw: pd.DataFrame, expected: list[str]) -> None:
@@ -313,7 +326,8 @@ def _load(name: str) -> pd.DataFrame:
                 f"{_where(path, i, 'status')}: {status!r} is not allowed; allowed: "
                 + ", ".join(STATUSES)
             )
-        if status == "derived" and not df["note"].iloc[i - 1]:
+        note = df["note"].iloc[i - 1]
+        if status == "derived" and (pd.isna(note) or not str(note).strip()):
             raise DataError(
                 f"{_where(path, i, 'note')}: a derived row must give its formula in the note"
             )

@@ -154,10 +154,8 @@ def png_bytes(fig: Figure) -> bytes:
     return buf.getvalue()
 
 
-def show(fig: Figure) -> None:
-    """Display a finished figure with its alt text attached to the image output."""
-    from IPython.display import display
-
+def mime_bundle(fig: Figure) -> tuple[dict, dict]:
+    """The figure as a Jupyter display bundle: PNG data plus metadata carrying the alt text."""
     alt = alt_of(fig)
     if not alt:
         raise ValueError("the figure has no alt text; call helpers.plots.finish(...) first")
@@ -165,4 +163,12 @@ def show(fig: Figure) -> None:
         "image/png": base64.b64encode(png_bytes(fig)).decode("ascii"),
         "text/plain": f"<Figure: {alt}>",
     }
-    display(data, raw=True, metadata={"image/png": {"alt": alt}})
+    return data, {"image/png": {"alt": alt}}
+
+
+def show(fig: Figure) -> None:
+    """Display a finished figure with its alt text attached to the image output."""
+    from IPython.display import display
+
+    data, metadata = mime_bundle(fig)
+    display(data, raw=True, metadata=metadata)

@@ -112,6 +112,19 @@ def to_html(result: Figure | pd.DataFrame | str) -> str:
     )
 
 
+def mime_bundle(result: Figure | pd.DataFrame | str) -> tuple[dict, dict]:
+    """One rendered view as a Jupyter display bundle (data, metadata).
+
+    >>> mime_bundle("<b>x</b>")[0]["text/html"]
+    '<b>x</b>'
+    """
+    if isinstance(result, Figure):
+        return plots.mime_bundle(result)
+    if isinstance(result, pd.DataFrame):
+        return {"text/html": to_html(result), "text/plain": result.to_string()}, {}
+    return {"text/html": to_html(result), "text/plain": "(HTML view)"}, {}
+
+
 def static_html(explorer: Explorer) -> str:
     """Every view precomputed, switched by labelled <select> controls; works without a kernel."""
     uid = "ex-" + uuid.uuid5(uuid.NAMESPACE_URL, explorer.title).hex[:8]
@@ -158,7 +171,6 @@ def show(explorer: Explorer) -> None:
 def widget(explorer: Explorer):
     """The ipywidgets version: one dropdown or toggle row per control, an output that redraws."""
     import ipywidgets as w
-    from IPython.display import display
 
     out = w.Output()
     pickers = {}
@@ -173,17 +185,9 @@ def widget(explorer: Explorer):
 
     def redraw(_change=None) -> None:
         state = {name: p.value for name, p in pickers.items()}
-        result = explorer.render_state(state)
-        with out:
-            out.clear_output(wait=True)
-            if isinstance(result, Figure):
-                plots.show(result)
-            elif isinstance(result, pd.DataFrame):
-                display(result)
-            else:
-                from IPython.display import HTML
-
-                display(HTML(result))
+        data, metadata = mime_bundle(explorer.render_state(state))
+        # Set the output directly: works with or without a kernel, and replaces the old view at once.
+        out.outputs = ({"output_type": "display_data", "data": data, "metadata": metadata},)
 
     for p in pickers.values():
         p.observe(redraw, names="value")

@@ -13,6 +13,6 @@ QUESTIONS = {
     ),
     "nb00-oil-paragraphs": Items(
         expected=lambda: tuple(article.paragraphs_mentioning("oil")),
-        hint="Use article.paragraphs_mentioning(...) and count every paragraph it returns.",
+        hint="Search every paragraph, not only the ones you remember; article.paragraphs_mentioning helps.",
     ),
 }

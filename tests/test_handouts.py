@@ -1,0 +1,134 @@
+"""The handouts: both editions, the right cells removed, alt text kept, offline in a real browser."""
+
+import filecmp
+import html
+import re
+
+import nbformat
+import pytest
+
+from helpers import handouts, notebooks
+
+OUTLINES = notebooks.outline()
+SLUGS = [o.slug for o in OUTLINES]
+MAX_BYTES = 2_000_000
+
+
+@pytest.fixture(scope="module")
+def built(tmp_path_factory):
+    out = tmp_path_factory.mktemp("handouts")
+    handouts.build(out)
+    return out
+
+
+def text_of(page) -> str:
+    """The visible text of a page: tags stripped (code is split into pygments spans), entities decoded."""
+    return html.unescape(re.sub(r"<[^>]+>", "", page.read_text()))
+
+
+def test_both_editions_and_the_index_are_written(built):
+    for edition_dir in (built, built / "student"):
+        index = (edition_dir / "index.html").read_text()
+        for o in OUTLINES:
+            assert (edition_dir / f"{o.slug}.html").exists()
+            assert f'href="{o.slug}.html"' in index
+            first_words = re.sub(r"[`*]", "", o.goals[0]).split()[:3]
+            assert " ".join(first_words) in html.unescape(re.sub(r"<[^>]+>", "", index))
+
+
+def test_solutions_only_in_the_instructor_edition(built):
+    solution = 'theme_of_p18 = "fentanyl controls"'
+    assert solution in text_of(built / "00-start-here.html")
+    assert solution not in text_of(built / "student" / "00-start-here.html")
+    assert "theme_of_p18 = ..." in text_of(built / "student" / "00-start-here.html")
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_no_solution_source_reaches_the_student_edition(built, slug):
+    nb = nbformat.read(notebooks.NOTEBOOK_DIR / f"{slug}.ipynb", as_version=4)
+    student = text_of(built / "student" / f"{slug}.html")
+    for cell in nb.cells:
+        if "solution" in cell.metadata.get("tags", []):
+            assert cell.source.strip() not in student
+
+
+def test_remove_cell_assertions_are_gone_and_hide_input_shows_output_only(built):
+    page = text_of(built / "00-start-here.html")
+    assert "assert len(copies) == 5" not in page
+    assert "sources_markdown" not in page  # the Sources cell is hide-input
+    assert "westhawaiitoday.com" in page  # ...but its output is there
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_image_has_alt_text_and_pages_are_small(built, slug):
+    for page in (built / f"{slug}.html", built / "student" / f"{slug}.html"):
+        text = page.read_text()
+        imgs = re.findall(r"<img [^>]*>", text)
+        for img in imgs:
+            alt = re.search(r'alt="([^"]*)"', img)
+            assert alt and alt.group(1).strip(), img[:120]
+        assert page.stat().st_size < MAX_BYTES, f"{page.name}: {page.stat().st_size} bytes"
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_every_explorer_has_a_handout_view(built, slug):
+    nb = nbformat.read(notebooks.NOTEBOOK_DIR / f"{slug}.ipynb", as_version=4)
+    shown = sum(c.source.count("widgets.show(") for c in nb.cells if c.cell_type == "code")
+    assert (built / f"{slug}.html").read_text().count('<figure class="explorer"') == shown
+
+
+def test_no_external_scripts_or_styles(built):
+    for page in built.rglob("*.html"):
+        text = page.read_text()
+        assert not re.search(r'<script[^>]+src="(?!data:)', text), page
+        assert not re.search(r'<link[^>]+href="https?:', text), page
+        assert "cdnjs" not in text and "unpkg" not in text, page
+
+
+def test_two_builds_give_the_same_bytes(built, tmp_path):
+    handouts.build(tmp_path, ["00-start-here"])
+    assert filecmp.cmp(built / "00-start-here.html", tmp_path / "00-start-here.html", shallow=False)
+
+
+def test_unknown_notebook_or_edition_is_refused(tmp_path):
+    with pytest.raises(ValueError, match="unknown notebooks \\['nope'\\]"):
+        handouts.build(tmp_path, ["nope"])
+    with pytest.raises(ValueError, match="unknown edition 'teacher'; editions: instructor, student"):
+        handouts.exporter("teacher")
+
+
+# --- in a real browser, offline -------------------------------------------------------------
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_name", ["index", *SLUGS])
+def test_page_opens_offline_without_errors(built, browser, page_name):
+    import browsing
+
+    for edition_dir, suffix in ((built, ""), (built / "student", "-student")):
+        page, blocked, errors = browsing.open_offline(browser, (edition_dir / f"{page_name}.html").as_uri())
+        assert blocked == [], f"requests that would leave the machine: {blocked}"
+        assert errors == [], errors
+        alts = page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt') || '')")
+        assert all(a.strip() for a in alts)
+        browsing.screenshot(page, f"handout-{page_name}{suffix}")
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slug", SLUGS)
+def test_explorers_switch_views_without_a_kernel(built, browser, slug):
+    import browsing
+
+    page, blocked, errors = browsing.open_offline(browser, (built / f"{slug}.html").as_uri())
+    for box in page.query_selector_all("figure.explorer"):
+        visible = box.query_selector(".explorer-view:not([hidden])")
+        before = visible.inner_html()
+        select = box.query_selector("select[data-control]")
+        options = select.eval_on_selector_all("option", "els => els.map(e => e.value)")
+        other = next(v for v in options if v != select.input_value())
+        select.select_option(other)
+        after = box.query_selector(".explorer-view:not([hidden])").inner_html()
+        assert after != before, "the view did not change"
+        assert len(box.query_selector_all(".explorer-view:not([hidden])")) == 1
+    assert blocked == [] and errors == []
+    page.close()

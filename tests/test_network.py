@@ -1,0 +1,44 @@
+"""The suite and every kernel it starts make no network request: the guard refuses them."""
+
+import os
+import socket
+
+import nbformat
+import pytest
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
+
+
+def test_guard_is_on_in_the_test_process():
+    assert os.environ["CHOKEPOINTS_NETGUARD"] == "1"
+    with pytest.raises(OSError, match="network access is blocked"):
+        socket.create_connection(("93.184.216.34", 80), timeout=2)
+    with pytest.raises(OSError, match="name lookup is blocked"):
+        socket.getaddrinfo("example.com", 443)
+
+
+def test_loopback_still_works():
+    server = socket.socket()
+    server.bind(("127.0.0.1", 0))
+    server.listen(1)
+    client = socket.create_connection(server.getsockname(), timeout=2)
+    client.close()
+    server.close()
+
+
+def test_guard_is_on_inside_notebook_kernels():
+    """A kernel started the way nbval and the handout builder start one refuses the network."""
+    probe = (
+        "import urllib.request\n"
+        "try:\n"
+        "    urllib.request.urlopen('http://93.184.216.34/', timeout=2)\n"
+        "    print('REACHED')\n"
+        "except Exception as exc:\n"
+        "    print(type(exc).__name__, exc)\n"
+    )
+    nb = new_notebook(cells=[new_code_cell(probe)])
+    NotebookClient(nb, timeout=60, kernel_name="python3").execute()
+    text = "".join(o.get("text", "") for o in nb.cells[0].outputs)
+    assert "REACHED" not in text
+    assert "network access is blocked" in text, text
+    nbformat.validate(nb)
