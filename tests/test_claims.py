@@ -224,3 +224,10 @@ def test_highlight_is_what_render_uses():
     row = claims.claims(theme="dual-use", claim_type="statistic").iloc[0]
     marked = article.highlight(int(row["paragraph"]), row["words"])
     assert marked in claims.render_claims("dual-use", "statistic")
+
+
+def test_render_verdicts_bad_input():
+    with pytest.raises(ValueError, match="unknown verdict 'maybe'"):
+        claims.render_verdicts("maybe")
+    with pytest.raises(ValueError, match="unknown stage 'second'"):
+        claims.render_verdicts(stage="second")
