@@ -4,10 +4,13 @@ PYTHON ?= python3
 VENV   ?= .venv
 PY     := $(VENV)/bin/python
 STAMP  := $(VENV)/.installed
+CLASSROOM_STAMP := $(VENV)/.installed-classroom
+PROXY  := classroom/node_modules/.bin/configurable-http-proxy
+STUDENTS ?= 10
 export MPLBACKEND ?= Agg
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: help setup lab test lint handouts slides student clean
+.PHONY: help setup lab test lint handouts slides student bench new-article classroom classroom-test clean
 
 help:
 	@echo "make handouts   execute every notebook and write build/handouts/ (the main job)"
@@ -15,8 +18,12 @@ help:
 	@echo "make student    the student edition's notebooks (no model answers) in build/student/"
 	@echo "make slides     a reveal.js deck per notebook in build/slides/ (offline)"
 	@echo "make lab        open JupyterLab on notebooks/"
-	@echo "make lint       ruff on helpers/ and tests/"
+	@echo "make bench      measure the kit against its budgets; writes BENCHMARKS.md"
+	@echo "make lint       ruff on helpers/, classroom/, tests/ and benchmarks/"
+	@echo "make new-article NAME=... TEXT=... OUTLET=... HEADLINE=... DATE=...  scaffold a new article"
 	@echo "make setup      only create .venv and install the kit"
+	@echo "make classroom  a JupyterHub for a class on 127.0.0.1:8000 (Ctrl-C stops it)"
+	@echo "make classroom-test  $(STUDENTS) simulated students at once (STUDENTS=20 make classroom-test)"
 
 $(STAMP): pyproject.toml
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "Python >= 3.11 is needed, found %d.%d (set PYTHON=...)" % v[:2])'
@@ -27,18 +34,29 @@ $(STAMP): pyproject.toml
 
 setup: $(STAMP)
 
+# The class server: JupyterHub from PyPI (the `classroom` extra), its proxy from npm (pinned, locked).
+$(CLASSROOM_STAMP): $(STAMP)
+	$(PY) -m pip install -q -e ".[test,browser,classroom]"
+	touch $(CLASSROOM_STAMP)
+
+$(PROXY): classroom/package.json classroom/package-lock.json
+	@command -v npm >/dev/null || { echo "the class server needs Node.js >= 20 and npm (apt-get install nodejs npm)"; exit 1; }
+	@node -e 'process.exit(Number(process.versions.node.split(".")[0]) >= 20 ? 0 : 1)' || { echo "the class server needs Node.js >= 20, found $$(node --version)"; exit 1; }
+	cd classroom && npm ci --no-audit --no-fund --loglevel=error
+	touch $(PROXY)
+
 lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check helpers tests conftest.py
+	$(VENV)/bin/ruff check helpers tests classroom benchmarks conftest.py
 
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
-test: $(STAMP) $(NODE_STAMP) lint
+test: $(CLASSROOM_STAMP) $(NODE_STAMP) lint
 	$(PY) -m pytest -n 2 --dist loadfile
 
 handouts: $(STAMP)
@@ -49,6 +67,19 @@ student: $(STAMP)
 
 slides: $(STAMP) $(NODE_STAMP)
 	$(PY) -m helpers.slides --out build/slides
+
+bench: $(STAMP) $(NODE_STAMP)
+	$(PY) benchmarks/bench.py --runs 3
+
+classroom: $(CLASSROOM_STAMP) $(PROXY)
+	$(PY) -m classroom.hub
+
+classroom-test: $(CLASSROOM_STAMP) $(PROXY)
+	$(PY) -m classroom.loadtest --students $(STUDENTS)
+
+# make new-article NAME=eu-chips TEXT=article.txt OUTLET="..." HEADLINE="..." DATE=2026-11-01
+new-article: $(STAMP)
+	$(PY) -m helpers.scaffold --name "$(NAME)" --text "$(TEXT)" --outlet "$(OUTLET)" --headline "$(HEADLINE)" --date "$(DATE)"
 
 clean:
 	rm -rf build

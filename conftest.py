@@ -19,7 +19,8 @@ sys.path.insert(0, str(GUARD_DIR))
 import netguard  # noqa: E402  (this process: install the guard now)
 
 netguard.install()
-collect_ignore = ["build", ".venv"]
+# jupyterhub_config.py is read by JupyterHub, not imported; node_modules holds the proxy from npm.
+collect_ignore = ["build", ".venv", "classroom/jupyterhub_config.py", "classroom/node_modules"]
 
 
 @pytest.fixture(scope="module")

@@ -24,7 +24,7 @@ from nbconvert import HTMLExporter
 from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from traitlets.config import Config
 
-from helpers import notebooks, widgets
+from helpers import notebooks, teaching, widgets
 
 TEMPLATE_DIR = Path(__file__).parent / "templates"
 EDITIONS = {
@@ -98,6 +98,11 @@ def index_page(outlines: list[notebooks.Outline], edition: str) -> str:
             f"<p><strong>What you will learn</strong></p><ul>{goals}</ul></li>"
         )
     css = (TEMPLATE_DIR / "handout" / "handout.css").read_text()
+    guide = ""
+    if edition == "instructor":
+        guide = ('<p><a href="instructor-guide.html">'
+                 "Instructor guide: lesson plans, prompts, model answers</a></p>")
+
     return (
         '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
         '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
@@ -106,7 +111,7 @@ def index_page(outlines: list[notebooks.Outline], edition: str) -> str:
         '<body class="jp-Notebook"><main><h1>Chokepoints: the handouts</h1>'
         f"<p>{edition.capitalize()} edition. One article, three themes, checked against sourced "
         "data. Read the notebooks in this order.</p>"
-        f'<ol class="notebook-index">{"".join(items)}</ol></main></body></html>\n'
+        f'<ol class="notebook-index">{"".join(items)}</ol>{guide}</main></body></html>\n'
     )
 
 
@@ -131,12 +136,50 @@ def build(out: Path, only: list[str] | None = None) -> dict[str, float]:
         start = time.perf_counter()
         nb = execute(o.path)
         for edition, d in dirs.items():
-            (d / f"{o.slug}.html").write_text(render(nb, edition, f"{o.number} · {o.title}"))
+            page = render(nb, edition, f"{o.number} · {o.title}")
+            if edition == "instructor":
+                page = with_teaching_notes(page, o)
+            (d / f"{o.slug}.html").write_text(page)
         timings[o.slug] = time.perf_counter() - start
         print(f"{o.slug}: {timings[o.slug]:.1f} s")
     for edition, d in dirs.items():
         (d / "index.html").write_text(index_page(outlines, edition))
+    (out / "instructor-guide.html").write_text(instructor_guide(outlines))
     return timings
+
+
+def with_teaching_notes(page: str, outline: notebooks.Outline) -> str:
+    """The instructor handout with the notebook's teaching notes at the end (if it has notes yet)."""
+    if not teaching.notes_path(outline.path).exists():
+        return page
+    section = teaching.to_html(teaching.read(outline.path))
+    return page.replace("</main>", section + "\n</main>", 1)
+
+
+def instructor_guide(outlines: list[notebooks.Outline]) -> str:
+    """One offline page with every notebook's lesson plans, prompts, misconceptions and answers."""
+    parts = []
+    for o in outlines:
+        if teaching.notes_path(o.path).exists():
+            section = teaching.to_html(teaching.read(o.path))
+            section = section.replace("<h2>Teaching notes (instructor edition)</h2>",
+                                      f'<h2 id="{o.slug}">{o.number} · {html.escape(o.title)}</h2>', 1)
+            parts.append(section)
+    toc = "".join(f'<li><a href="#{o.slug}">{o.number} · {html.escape(o.title)}</a></li>' for o in outlines
+                  if teaching.notes_path(o.path).exists())
+    css = (TEMPLATE_DIR / "handout" / "handout.css").read_text()
+    return (
+        '<!DOCTYPE html>\n<html lang="en"><head><meta charset="utf-8">'
+        '<meta name="viewport" content="width=device-width, initial-scale=1.0">'
+        f"<title>Chokepoints: instructor guide</title><style>{css}"
+        "body{font-family:system-ui,sans-serif} table{border-collapse:collapse} "
+        "td,th{border:1px solid #999;padding:0.25rem 0.5rem;vertical-align:top}</style></head>"
+        '<body class="jp-Notebook"><main><h1>Chokepoints: instructor guide</h1>'
+        "<p>Lesson plans (50 and 90 minutes), discussion prompts with the points a good answer makes, "
+        "common misconceptions, and model answers for every exercise. Not for students: the student "
+        "handouts and notebooks contain none of this.</p>"
+        f'<nav aria-label="Notebooks"><ol>{toc}</ol></nav>{"".join(parts)}</main></body></html>\n'
+    )
 
 
 def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:

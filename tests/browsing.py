@@ -52,3 +52,30 @@ def screenshot(page, name: str, full_page: bool = True) -> Path:
     path = SCREENSHOTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=full_page)
     return path
+
+
+AXE = Path(__file__).resolve().parent.parent / "node_modules" / "axe-core" / "axe.min.js"
+A11Y_REPORTS = Path(__file__).resolve().parent.parent / "build" / "a11y"
+BLOCKING_IMPACTS = {"serious", "critical"}
+
+
+def axe_audit(page, name: str) -> list[dict]:
+    """Run axe-core (pinned in package.json) on an open page; write the report; return blocking violations.
+
+    Violations of impact "serious" or "critical" are returned (the tests require none); the
+    others are written to build/a11y/<name>.json and summarised there.
+    """
+    import json
+
+    if not AXE.exists():
+        raise FileNotFoundError(f"{AXE} is missing: run `npm ci` (make test does)")
+    page.add_script_tag(path=str(AXE))
+    result = page.evaluate("async () => await axe.run(document, {resultTypes: ['violations']})")
+    A11Y_REPORTS.mkdir(parents=True, exist_ok=True)
+    summary = [
+        {"id": v["id"], "impact": v["impact"], "help": v["help"], "nodes": len(v["nodes"]),
+         "example": v["nodes"][0]["html"][:200] if v["nodes"] else ""}
+        for v in result["violations"]
+    ]
+    (A11Y_REPORTS / f"{name}.json").write_text(json.dumps(summary, indent=1))
+    return [v for v in summary if v["impact"] in BLOCKING_IMPACTS]

@@ -52,6 +52,23 @@ def test_no_solution_source_reaches_the_student_edition(built, slug):
             assert cell.source.strip() not in student
 
 
+def test_teaching_notes_only_in_the_instructor_edition(built):
+    from helpers import teaching
+
+    guide = text_of(built / "instructor-guide.html")
+    for o in OUTLINES:
+        notes = teaching.read(o.path)
+        secrets = [p.question for p in notes.prompts] + [m[:60] for m in notes.misconceptions]
+        secrets += [a[:60] for a in notes.model_answers.values()]
+        instructor = text_of(built / f"{o.slug}.html")
+        student = text_of(built / "student" / f"{o.slug}.html") + text_of(built / "student" / "index.html")
+        for s in secrets:
+            plain = re.sub(r"[*`]", "", s)
+            assert plain not in student, f"teaching note in the student edition: {plain!r}"
+            assert plain in instructor and plain in guide, f"teaching note missing: {plain!r}"
+    assert not (built / "student" / "instructor-guide.html").exists()
+
+
 def test_remove_cell_assertions_are_gone_and_hide_input_shows_output_only(built):
     page = text_of(built / "00-start-here.html")
     assert "assert len(copies) == 5" not in page
@@ -133,4 +150,90 @@ def test_explorers_switch_views_without_a_kernel(built, browser, slug):
         assert after != before, "the view did not change"
         assert len(box.query_selector_all(".explorer-view:not([hidden])")) == 1
     assert blocked == [] and errors == []
+    page.close()
+
+
+# --- accessibility (axe-core in Chromium), alt text, structure, narrow screens ---------------
+
+GENERIC_ALT = {"chart", "a chart", "figure", "a figure", "plot", "a plot", "image", "graph", "a graph"}
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_alt_text_states_a_finding_and_is_never_repeated(built, slug):
+    page = (built / f"{slug}.html").read_text()
+    alts = [html.unescape(a) for a in re.findall(r'<img [^>]*alt="([^"]*)"', page)]
+    figure_alts = [a for a in alts if a]
+    for alt in figure_alts:
+        assert alt.strip().lower().rstrip(".") not in GENERIC_ALT, alt
+        assert len(alt.split()) >= 6, f"alt text too short to state a finding: {alt!r}"
+    # An explorer's views differ, so their alt texts differ; a repeat means a figure says nothing new.
+    assert len(figure_alts) == len(set(figure_alts)), "duplicated alt text"
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_name", ["index", "instructor-guide", *SLUGS])
+def test_axe_finds_no_serious_or_critical_violations(built, browser, page_name):
+    import browsing
+
+    for edition_dir, suffix in ((built, ""), (built / "student", "-student")):
+        if not (edition_dir / f"{page_name}.html").exists():  # the guide is instructor-only
+            continue
+        page, _, _ = browsing.open_offline(browser, (edition_dir / f"{page_name}.html").as_uri())
+        blocking = browsing.axe_audit(page, f"handout-{page_name}{suffix}")
+        assert blocking == [], blocking
+        page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("page_name", ["index", "instructor-guide", *SLUGS])
+def test_document_structure(built, browser, page_name):
+    import browsing
+
+    page, _, _ = browsing.open_offline(browser, (built / f"{page_name}.html").as_uri())
+    assert page.evaluate("document.documentElement.lang") == "en"
+    levels = page.eval_on_selector_all("h1, h2, h3, h4, h5, h6", "els => els.map(e => +e.tagName[1])")
+    assert levels.count(1) == 1 and levels[0] == 1
+    for before, after in zip(levels, levels[1:], strict=False):
+        assert after <= before + 1, f"heading level jumps from h{before} to h{after}"
+    assert page.eval_on_selector_all("table", "ts => ts.filter(t => !t.querySelector('th')).length") == 0
+    page.close()
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("slug", SLUGS)
+def test_readable_on_a_phone_and_in_greyscale(built, browser, slug):
+    import browsing
+
+    page, _, _ = browsing.open_offline(browser, (built / f"{slug}.html").as_uri(), width=375, height=800)
+    overflow = page.evaluate("document.documentElement.scrollWidth - window.innerWidth")
+    assert overflow <= 1, f"the page scrolls sideways by {overflow}px at 375px"
+    browsing.screenshot(page, f"narrow-{slug}", full_page=False)
+    page.close()
+    page, _, _ = browsing.open_offline(browser, (built / f"{slug}.html").as_uri())
+    figure = page.query_selector(".jp-RenderedImage img")
+    if figure:
+        page.add_style_tag(content="img { filter: grayscale(1); }")
+        figure.screenshot(path=str(browsing.SCREENSHOTS / f"grey-{slug}.png"))
+    page.close()
+
+
+@pytest.mark.browser
+def test_explorer_controls_work_from_the_keyboard(built, browser):
+    import browsing
+
+    pages = [s for s in SLUGS if '<figure class="explorer"' in (built / f"{s}.html").read_text()]
+    if not pages:
+        pytest.skip("no notebook has an explorer yet")
+    page, _, _ = browsing.open_offline(browser, (built / f"{pages[0]}.html").as_uri())
+    box = page.query_selector("figure.explorer")
+    select = box.query_selector("select[data-control]")
+    label = page.evaluate("s => document.querySelector(`label[for='${s.id}']`).textContent", select)
+    assert label.strip()
+    before = box.query_selector(".explorer-view:not([hidden])").inner_html()
+    select.focus()
+    outline = page.evaluate("s => getComputedStyle(s).outlineStyle", select)
+    assert outline != "none", "no visible focus"
+    page.keyboard.press("ArrowDown")
+    assert box.query_selector(".explorer-view:not([hidden])").inner_html() != before
+    assert box.query_selector(".explorer-views").get_attribute("aria-live") == "polite"
     page.close()

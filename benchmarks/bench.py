@@ -1,0 +1,290 @@
+"""The kit's benchmark: measures every budget side by side in one run and writes BENCHMARKS.md.
+
+Budgets (DESIGN §9, issue 10), as ratios or sizes so they hold on any machine:
+- each notebook executes within 2.0x (aim 1.5x) its floor: a fresh kernel plus the kit's imports;
+- every explorer redraws in <= 100 ms median (aim 50 ms) and <= 200 ms p95;
+- every handout is <= 2 MB (aim 1 MB);
+- `import helpers` and its modules costs <= 0.3 s beyond pandas + matplotlib;
+- `make test` takes <= 10 minutes (aim 5) on 2 cores.
+
+Run: ``make bench`` (``python benchmarks/bench.py --runs 3``). Exits 1 if a budget is missed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import inspect
+import json
+import os
+import pkgutil
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from datetime import UTC, datetime
+from pathlib import Path
+
+import nbformat
+from nbclient import NotebookClient
+from nbformat.v4 import new_code_cell, new_notebook
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from helpers import notebooks, widgets  # noqa: E402
+
+BUDGETS = {
+    "notebook_ratio": (2.0, 1.5),
+    "redraw_median_ms": (100.0, 50.0),
+    "redraw_p95_ms": (200.0, None),
+    "handout_bytes": (2_000_000, 1_000_000),
+    "import_s": (0.3, None),
+    "make_test_s": (600.0, 300.0),
+}
+FLOOR_SOURCE = (
+    "import matplotlib.pyplot, pandas, ipywidgets\n"
+    "from helpers import article, checks, data, notebooks, plots, widgets\n"
+    "plots.use_style()\n"
+)
+
+
+def spread(values: list[float]) -> dict:
+    values = sorted(values)
+    p95 = values[min(len(values) - 1, round(0.95 * (len(values) - 1)))]
+    return {"median": statistics.median(values), "min": values[0], "max": values[-1], "p95": p95,
+            "n": len(values)}
+
+
+def execute(nb: nbformat.NotebookNode) -> float:
+    start = time.perf_counter()
+    NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=True,
+                   resources={"metadata": {"path": str(notebooks.NOTEBOOK_DIR)}}).execute()
+    return time.perf_counter() - start
+
+
+def cell_seconds(cell) -> float:
+    timing = cell.metadata.get("execution", {})
+    try:
+        start = datetime.fromisoformat(timing["iopub.execute_input"].replace("Z", "+00:00"))
+        end = datetime.fromisoformat(timing["shell.execute_reply"].replace("Z", "+00:00"))
+    except KeyError:
+        return 0.0
+    return (end - start).total_seconds()
+
+
+def bench_notebooks(runs: int) -> dict:
+    out = {}
+    for o in notebooks.outline():
+        floors, totals = [], []
+        slowest = (0.0, "")
+        figures = 0
+        for _ in range(runs):
+            floors.append(execute(new_notebook(cells=[new_code_cell(FLOOR_SOURCE)])))
+            nb = nbformat.read(o.path, as_version=4)
+            totals.append(execute(nb))
+            figures = sum(1 for c in nb.cells if c.cell_type == "code" for x in c.outputs
+                          if "image/png" in x.get("data", {}))
+            for c in nb.cells:
+                if c.cell_type == "code" and cell_seconds(c) > slowest[0]:
+                    slowest = (cell_seconds(c), c.source.strip().splitlines()[0][:70])
+        floor, total = statistics.median(floors), statistics.median(totals)
+        out[o.slug] = {"floor_s": spread(floors), "total_s": spread(totals), "ratio": total / floor,
+                       "figures": figures, "slowest_cell_s": slowest[0], "slowest_cell": slowest[1]}
+        print(f"{o.slug}: {total:.2f} s vs floor {floor:.2f} s = {total / floor:.2f}x")
+    return out
+
+
+def explorers() -> dict[str, widgets.Explorer]:
+    """Every ``*_explorer()`` factory in the helpers package, called."""
+    import helpers
+
+    found = {}
+    for info in pkgutil.iter_modules(helpers.__path__):
+        if info.name in ("bench",):
+            continue
+        module = importlib.import_module(f"helpers.{info.name}")
+        for name, fn in inspect.getmembers(module, inspect.isfunction):
+            if name.endswith("_explorer") and fn.__module__ == module.__name__:
+                ex = fn()
+                if isinstance(ex, widgets.Explorer):
+                    found[f"{info.name}.{name}"] = ex
+    return found
+
+
+def bench_explorers(runs: int) -> dict:
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from matplotlib.figure import Figure
+
+    out = {}
+    for name, ex in explorers().items():
+        times = []
+        for _ in range(runs):
+            for state in ex.states():
+                start = time.perf_counter()
+                result = ex.render_state(state)
+                if isinstance(result, Figure):
+                    from helpers import plots
+
+                    plots.png_bytes(result)  # what a redraw shows: the rendered image
+                times.append((time.perf_counter() - start) * 1000)
+        out[name] = {"views": ex.view_count(), "redraw_ms": spread(times)}
+        print(f"{name}: median {statistics.median(times):.1f} ms over {len(times)} redraws")
+    return out
+
+
+def bench_handouts() -> dict:
+    with tempfile.TemporaryDirectory() as tmp:
+        start = time.perf_counter()
+        subprocess.run([sys.executable, "-m", "helpers.handouts", "--out", tmp], check=True, cwd=ROOT,
+                       capture_output=True)
+        seconds = time.perf_counter() - start
+        sizes = {p.relative_to(tmp).as_posix(): p.stat().st_size for p in sorted(Path(tmp).rglob("*.html"))}
+    print(f"handouts: {seconds:.1f} s, largest {max(sizes.values()) / 1e6:.2f} MB")
+    return {"build_s": seconds, "bytes": sizes}
+
+
+def bench_import(runs: int) -> dict:
+    code = (
+        "import time, pandas, matplotlib, matplotlib.pyplot, ipywidgets, IPython\n"
+        "t = time.perf_counter()\n"
+        "import helpers, helpers.data, helpers.plots, helpers.checks, helpers.widgets, helpers.article\n"
+        "import pkgutil, importlib\n"
+        "for m in pkgutil.iter_modules(helpers.__path__):\n"
+        "    importlib.import_module('helpers.' + m.name)\n"
+        "print(time.perf_counter() - t)\n"
+    )
+    times = [float(subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                                  cwd=ROOT).stdout) for _ in range(runs)]
+    print(f"import helpers: {statistics.median(times) * 1000:.0f} ms beyond pandas + matplotlib")
+    return spread(times)
+
+
+def bench_make_test() -> dict:
+    start = time.perf_counter()
+    proc = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
+    seconds = time.perf_counter() - start
+    tail = proc.stdout.strip().splitlines()[-1:] if proc.stdout else []
+    print(f"make test: {seconds:.0f} s ({'passed' if proc.returncode == 0 else 'FAILED'})")
+    return {"seconds": seconds, "passed": proc.returncode == 0, "summary": tail[0] if tail else ""}
+
+
+def machine() -> dict:
+    from importlib import metadata
+
+    return {
+        "date": datetime.now(UTC).strftime("%Y-%m-%d"),
+        "cores": os.cpu_count(),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "load_average": os.getloadavg(),
+        "versions": {p: metadata.version(p) for p in
+                     ("pandas", "matplotlib", "ipywidgets", "nbclient", "nbconvert", "jupyterlab")},
+    }
+
+
+def verdicts(results: dict) -> list[tuple[str, str, float, float, bool]]:
+    rows = []
+    for slug, r in results["notebooks"].items():
+        rows.append((f"notebook {slug}", "× floor", r["ratio"], BUDGETS["notebook_ratio"][0],
+                     r["ratio"] <= BUDGETS["notebook_ratio"][0]))
+    for name, r in results["explorers"].items():
+        median, limit = r["redraw_ms"]["median"], BUDGETS["redraw_median_ms"][0]
+        rows.append((f"explorer {name} median", "ms", median, limit, median <= limit))
+        rows.append((f"explorer {name} p95", "ms", r["redraw_ms"]["p95"], BUDGETS["redraw_p95_ms"][0],
+                     r["redraw_ms"]["p95"] <= BUDGETS["redraw_p95_ms"][0]))
+    if results.get("handouts"):
+        worst = max(results["handouts"]["bytes"].items(), key=lambda kv: kv[1])
+        limit = BUDGETS["handout_bytes"][0]
+        rows.append((f"largest handout ({worst[0]})", "MB", worst[1] / 1e6, limit / 1e6, worst[1] <= limit))
+    rows.append(("import helpers beyond pandas + matplotlib", "s", results["import"]["median"],
+                 BUDGETS["import_s"][0], results["import"]["median"] <= BUDGETS["import_s"][0]))
+    if results.get("make_test"):
+        seconds, limit = results["make_test"]["seconds"], BUDGETS["make_test_s"][0]
+        rows.append(("make test wall time", "s", seconds, limit,
+                     seconds <= limit and results["make_test"]["passed"]))
+    return rows
+
+
+def markdown(results: dict, notes: str) -> str:
+    m = results["machine"]
+    lines = [
+        "# Benchmarks",
+        "",
+        f"Measured by `make bench` on {m['date']}: {m['cores']} cores, Python {m['python']}, "
+        f"{m['platform']}; load average at start {m['load_average'][0]:.2f}. "
+        + ", ".join(f"{k} {v}" for k, v in m["versions"].items()) + ".",
+        f"{results['runs']} runs per measurement; medians, with the spread (min–max) beside them. "
+        "Machine-readable: `BENCHMARKS.json`.",
+        "",
+        "## Budgets",
+        "",
+        "| what | measured | budget | |",
+        "|---|---|---|---|",
+    ]
+    for what, unit, value, limit, ok in verdicts(results):
+        verdict = "met" if ok else "**missed**"
+        lines.append(f"| {what} | {value:.2f} {unit} | ≤ {limit:g} {unit} | {verdict} |")
+    lines += ["", "## Notebooks", "",
+              "| notebook | run (s) | floor (s) | ratio | figures | slowest cell (s) |",
+              "|---|---|---|---|---|---|"]
+    for slug, r in results["notebooks"].items():
+        lines.append(
+            f"| {slug} | {r['total_s']['median']:.2f} ({r['total_s']['min']:.2f}–{r['total_s']['max']:.2f}) "
+            f"| {r['floor_s']['median']:.2f} | {r['ratio']:.2f} | {r['figures']} "
+            f"| {r['slowest_cell_s']:.2f}: `{r['slowest_cell']}` |")
+    lines += ["", "## Explorers (redraw = render + PNG encode)", "",
+              "| explorer | views | median (ms) | p95 (ms) | max (ms) |", "|---|---|---|---|---|"]
+    for name, r in results["explorers"].items():
+        d = r["redraw_ms"]
+        lines.append(f"| {name} | {r['views']} | {d['median']:.1f} | {d['p95']:.1f} | {d['max']:.1f} |")
+    if results.get("handouts"):
+        build_s = results["handouts"]["build_s"]
+        lines += ["", "## Handouts", "", f"Build time of `make handouts`: {build_s:.1f} s.",
+                  "", "| file | size (kB) |", "|---|---|"]
+        for name, size in results["handouts"]["bytes"].items():
+            lines.append(f"| {name} | {size / 1000:.0f} |")
+    imp = results["import"]
+    lines += ["", "## Import", "",
+              f"`import helpers` and all its modules on top of pandas, matplotlib and ipywidgets: "
+              f"{imp['median'] * 1000:.0f} ms ({imp['min'] * 1000:.0f}–{imp['max'] * 1000:.0f})."]
+    if results.get("make_test"):
+        lines += ["", "## Test suite", "",
+                  f"`make test`: {results['make_test']['seconds']:.0f} s, "
+                  f"{'passed' if results['make_test']['passed'] else 'FAILED'} "
+                  f"({results['make_test']['summary']})."]
+    if notes:
+        lines += ["", notes.strip()]
+    return "\n".join(lines) + "\n"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    parser.add_argument("--runs", type=int, default=3)
+    parser.add_argument("--skip-make-test", action="store_true", help="do not time the whole test suite")
+    parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
+    args = parser.parse_args(argv)
+    results = {"runs": args.runs, "machine": machine()}
+    results["import"] = bench_import(max(args.runs, 5))
+    results["explorers"] = bench_explorers(args.runs)
+    results["notebooks"] = bench_notebooks(args.runs)
+    results["handouts"] = bench_handouts()
+    if not args.skip_make_test:
+        results["make_test"] = bench_make_test()
+    # Hand-written sections (profiles, what was changed, the classroom load test) kept beside the script.
+    notes = "\n\n".join(p.read_text() for p in sorted((ROOT / "benchmarks").glob("*.md")))
+    args.out.write_text(markdown(results, notes))
+    args.out.with_suffix(".json").write_text(json.dumps(results, indent=1, default=str) + "\n")
+    missed = [r for r in verdicts(results) if not r[4]]
+    for what, unit, value, limit, _ in missed:
+        print(f"BUDGET MISSED: {what}: {value:.2f} {unit} > {limit:g} {unit}")
+    print(f"wrote {args.out} and {args.out.with_suffix('.json').name}")
+    return 1 if missed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
