@@ -718,7 +718,8 @@ def render_chpl(view: str = "all") -> str:
     items = data.load("chpl_items")
     rows = chpl_view(items, view)
     label = next((lbl for lbl, v in _views() if v == view), view)
-    parts = [f"<h4>{html.escape(label)}: {len(rows)} codes</h4>"]
+    # A paragraph, not a heading: the explorer sits inside a notebook section and must not break its outline.
+    parts = [f'<p class="explorer-title"><strong>{html.escape(label)}: {len(rows)} codes</strong></p>']
     if rows.empty:
         chapter = view.partition(":")[2]
         name = CHAPTER_NAMES.get(chapter, f"chapter {chapter}")

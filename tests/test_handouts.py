@@ -224,8 +224,7 @@ def test_explorer_controls_work_from_the_keyboard(built, browser):
     # attributes in any order: nbconvert re-serialises the page with BeautifulSoup, which sorts them
     explorer = re.compile(r'<figure\b[^>]*\bclass="explorer"')
     pages = [s for s in SLUGS if explorer.search((built / f"{s}.html").read_text())]
-    if not pages:
-        pytest.skip("no notebook has an explorer yet")
+    assert pages, "no handout has an explorer"
     page, _, _ = browsing.open_offline(browser, (built / f"{pages[0]}.html").as_uri())
     box = page.query_selector("figure.explorer")
     select = box.query_selector("select[data-control]")
