@@ -122,7 +122,9 @@ def finish(fig: Figure, ax: Axes | None, *, title: str, source: str, alt: str) -
     else:
         fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
     # A figure-level label below everything; constrained layout keeps room for it.
-    fig.supxlabel(textwrap.fill(source, 110), x=0.01, ha="left", fontsize=SOURCE_FONTSIZE, color="#333333")
+    # About ten characters of the source line fit per inch of figure width at 11 pt.
+    width = max(40, int(fig.get_size_inches()[0] * 10))
+    fig.supxlabel(textwrap.fill(source, width), x=0.01, ha="left", fontsize=SOURCE_FONTSIZE, color="#333333")
     fig._chokepoints_title = title  # read by tests and the handout builder
     fig._chokepoints_alt = alt
     return fig
