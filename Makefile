@@ -10,7 +10,7 @@ STUDENTS ?= 10
 export MPLBACKEND ?= Agg
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: help setup lab test lint handouts slides student bench classroom classroom-test clean
+.PHONY: help setup lab test lint handouts slides student bench new-article classroom classroom-test clean
 
 help:
 	@echo "make handouts   execute every notebook and write build/handouts/ (the main job)"
@@ -20,6 +20,7 @@ help:
 	@echo "make lab        open JupyterLab on notebooks/"
 	@echo "make bench      measure the kit against its budgets; writes BENCHMARKS.md"
 	@echo "make lint       ruff on helpers/, classroom/, tests/ and benchmarks/"
+	@echo "make new-article NAME=... TEXT=... OUTLET=... HEADLINE=... DATE=...  scaffold a new article"
 	@echo "make setup      only create .venv and install the kit"
 	@echo "make classroom  a JupyterHub for a class on 127.0.0.1:8000 (Ctrl-C stops it)"
 	@echo "make classroom-test  $(STUDENTS) simulated students at once (STUDENTS=20 make classroom-test)"
@@ -75,6 +76,10 @@ classroom: $(CLASSROOM_STAMP) $(PROXY)
 
 classroom-test: $(CLASSROOM_STAMP) $(PROXY)
 	$(PY) -m classroom.loadtest --students $(STUDENTS)
+
+# make new-article NAME=eu-chips TEXT=article.txt OUTLET="..." HEADLINE="..." DATE=2026-11-01
+new-article: $(STAMP)
+	$(PY) -m helpers.scaffold --name "$(NAME)" --text "$(TEXT)" --outlet "$(OUTLET)" --headline "$(HEADLINE)" --date "$(DATE)"
 
 clean:
 	rm -rf build

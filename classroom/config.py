@@ -21,7 +21,6 @@ import json
 import os
 import re
 import secrets
-import shutil
 import socket
 import sys
 import uuid
@@ -251,18 +250,23 @@ def spawner_environment(s: Settings) -> dict:
 
 
 def prepare_home(home: Path, notebooks: list[Path] | tuple[str, ...]) -> list[str]:
-    """Copy the kit's notebooks into a student's home; never overwrite a student's copy.
+    """Put the student edition of the kit's notebooks (no model answers) into a student's home;
+    never overwrite a student's copy.
 
     The kit itself (``helpers``) is installed in the environment, so the notebooks are all a home needs.
-    Returns the names copied.
+    Returns the names written.
     """
+    import nbformat
+
+    from helpers.handouts import student_notebook
+
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)
     copied = []
     for src in map(Path, notebooks):
         dest = home / src.name
         if not dest.exists():
-            shutil.copyfile(src, dest)
+            nbformat.write(student_notebook(nbformat.read(src, as_version=4)), dest)
             copied.append(src.name)
     return copied
 

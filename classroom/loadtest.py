@@ -123,7 +123,7 @@ def gigabytes(n: int) -> str:
 
 
 def update_benchmarks(text: str, rows: dict[int, str], intro: str = "") -> str:
-    """``text`` (benchmarks/classroom.md) with the Classroom load table's rows for these class sizes replaced or added.
+    """``text`` with the Classroom load rows for these class sizes replaced or added.
 
     >>> out = update_benchmarks("# Benchmarks\\n", {10: "| 10 | a |"})
     >>> out = update_benchmarks(out, {20: "| 20 | b |", 10: "| 10 | c |"})

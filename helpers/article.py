@@ -19,6 +19,9 @@ from pathlib import Path
 
 SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
 DEFAULT_ARTICLE = "burns-interview-2025-01-10"
+# The claims ledger of an article added with `make new-article` (seeds/<name>.claims.csv).
+CLAIM_COLUMNS = ("claim_id", "paragraph", "words", "claim_type", "asserted_by", "verdict", "evidence",
+                 "source_id", "status", "note")
 
 
 def _name(article: str) -> str:
@@ -146,3 +149,31 @@ def citation(article: str = DEFAULT_ARTICLE) -> str:
     """
     meta = metadata(article)
     return f"Source: {meta['outlet']}, {meta['published']}, as received (machine translation; seeds/)."
+
+
+def claims(article: str):
+    """The claims ledger of an article added with ``make new-article`` (may be empty).
+
+    Every row's words must occur in its paragraph, so a typo is caught at once.
+    """
+    import csv
+
+    import pandas as pd
+
+    path = SEEDS_DIR / f"{_name(article)}.claims.csv"
+    if not path.exists():
+        raise FileNotFoundError(f"{path} is missing; `make new-article` creates it")
+    with path.open(newline="", encoding="utf-8") as fh:
+        rows = list(csv.reader(fh))
+    if not rows or tuple(rows[0]) != CLAIM_COLUMNS:
+        raise ValueError(f"{path.name}: the header must be {','.join(CLAIM_COLUMNS)}")
+    for i, row in enumerate(rows[1:], start=1):
+        if len(row) != len(CLAIM_COLUMNS):
+            raise ValueError(f"{path.name}, row {i}: {len(row)} fields, the header has {len(CLAIM_COLUMNS)}")
+        record = dict(zip(CLAIM_COLUMNS, row, strict=True))
+        if not record["paragraph"].isdigit():
+            raise ValueError(
+                f"{path.name}, row {i}, column 'paragraph': {record['paragraph']!r} is not a number"
+            )
+        find(int(record["paragraph"]), record["words"], article)
+    return pd.DataFrame(rows[1:], columns=list(CLAIM_COLUMNS))

@@ -43,6 +43,8 @@ def execute(path: Path) -> nbformat.NotebookNode:
         NotebookClient(
             nb, timeout=TIMEOUT_S, kernel_name="python3",
             resources={"metadata": {"path": str(path.parent)}},
+            # The kernel's own start-up warnings (TCP transport) are noise in a build log.
+            extra_arguments=["--IPKernelApp.log_level=ERROR"],
         ).execute()
     finally:
         if previous is None:

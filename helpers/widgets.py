@@ -30,7 +30,7 @@ from matplotlib.figure import Figure
 
 from helpers import plots
 
-HANDOUT_ENV = "CHOKEPOINTS_HANDOUT"
+HANDOUT_ENV = "CHOKEPOINTS_HANDOUT"  # read by plots.handout_mode() too
 MAX_VIEWS = 40  # keeps a precomputed handout view within the size budget
 
 
@@ -100,7 +100,7 @@ def to_html(result: Figure | pd.DataFrame | str) -> str:
         alt = plots.alt_of(result)
         if not alt:
             raise ValueError("the explorer's figure has no alt text; finish it with plots.finish()")
-        data = base64.b64encode(plots.png_bytes(result)).decode("ascii")
+        data = base64.b64encode(plots.png_bytes(result, compact=True)).decode("ascii")
         return f'<img src="data:image/png;base64,{data}" alt="{html.escape(alt)}">'
     if isinstance(result, pd.DataFrame):
         return result.to_html(index=False, border=0, classes="explorer-table", escape=True)

@@ -533,3 +533,17 @@ def test_jupyterhub_comes_from_the_classroom_extra():
 
     meta = tomllib.loads((ROOT / "pyproject.toml").read_text())["project"]
     assert any(r.startswith("jupyterhub>=") for r in meta["optional-dependencies"]["classroom"])
+
+
+def test_a_home_gets_the_student_edition_without_model_answers(tmp_path):
+    import nbformat
+    from nbformat.v4 import new_code_cell, new_notebook
+
+    exercise, solution = new_code_cell("answer = ..."), new_code_cell("answer = 42")
+    exercise.metadata["tags"], solution.metadata["tags"] = ["exercise"], ["solution"]
+    src = tmp_path / "00-start-here.ipynb"
+    nbformat.write(new_notebook(cells=[exercise, solution]), src)
+    home = tmp_path / "homes" / "student-01"
+    config.prepare_home(home, [src])
+    cells = nbformat.read(home / src.name, as_version=4).cells
+    assert [c.source for c in cells] == ["answer = ..."]

@@ -91,30 +91,33 @@ def open_notebook(browser, base, name):
             r.abort()
 
     page.route("**/*", route)
-    page.goto(f"{base}/lab/tree/{name}")
+    # ?reset: a fresh workspace, or JupyterLab reopens the notebooks of earlier tests beside this one.
+    page.goto(f"{base}/lab/tree/{name}?reset")
     page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
-    wait_for_kernel(page, base)
+    wait_for_kernel(page, base, name)
     page.wait_for_selector(".jp-Notebook-ExecutionIndicator[data-status='idle']", timeout=60_000)
     return page, blocked
 
 
-def wait_for_kernel(page, base, timeout_s=90):
-    """Until the server has an idle kernel for the page, answering JupyterLab's 'Select Kernel'
+def wait_for_kernel(page, base, name, timeout_s=90):
+    """Until the server has an idle kernel for this notebook, answering JupyterLab's 'Select Kernel'
     dialog the way a student would (the page's indicator reads 'idle' before any kernel exists,
-    so it alone cannot be trusted)."""
+    so it alone cannot be trusted). The kernel is found through the notebook's session: an idle
+    kernel left by an earlier notebook must not count."""
     import json
 
     deadline = time.monotonic() + timeout_s
-    kernels = []
+    sessions = []
     while time.monotonic() < deadline:
         accept = page.query_selector(".jp-Dialog .jp-mod-accept")
         if accept:
             accept.click()
-        kernels = json.load(urllib.request.urlopen(f"{base}/api/kernels", timeout=5))
-        if kernels and all(k["execution_state"] == "idle" for k in kernels):
+        sessions = json.load(urllib.request.urlopen(f"{base}/api/sessions", timeout=5))
+        mine = [s for s in sessions if s.get("path", "").endswith(name) and s.get("kernel")]
+        if mine and all(s["kernel"]["execution_state"] == "idle" for s in mine):
             return
         page.wait_for_timeout(250)
-    pytest.fail(f"no idle kernel after {timeout_s} s: {kernels}")
+    pytest.fail(f"no idle kernel for {name} after {timeout_s} s: {sessions}")
 
 
 def run_all(page, n_code_cells):
@@ -166,9 +169,11 @@ def test_run_all_in_jupyterlab_without_errors_and_explorers_redraw(lab, browser,
             toggle.focus()
             page.keyboard.press("Enter")
         else:
+            # A dropdown is chosen as a mouse user would: in command mode JupyterLab takes ArrowDown
+            # for its own "select the cell below" shortcut, so the key never reaches the <select>.
             select = box.query_selector(".widget-dropdown select")
-            select.focus()
-            page.keyboard.press("ArrowDown")
+            options = select.eval_on_selector_all("option", "els => els.map(e => e.value)")
+            select.select_option(next(v for v in options if v != select.input_value()))
         page.wait_for_function("([el, old]) => el.innerHTML !== old", arg=[box, before], timeout=20_000)
         browsing.screenshot(page, f"lab-{outline.slug}-explorer{i}", full_page=False)
     assert blocked == [], blocked
