@@ -194,3 +194,16 @@ def test_no_false_precision_in_periods():
             months = (end.year - start.year) * 12 + end.month - start.month + 1
             assert (kind == "month") == (months == 1) or kind == "part-year", row["period"]
     assert pd.api.types.is_datetime64_any_dtype(data.load("oil_sanction_events")["date"])
+
+
+def test_countries_are_iso_codes_that_pycountry_knows():
+    import pycountry
+
+    flows = data.load("oil_china_flows")
+    codes = set(flows["origin_iso3"].dropna()) | set(flows["destination_iso3"].dropna())
+    codes |= set(data.load("oil_tracker_descriptions")["location_iso3"].dropna())
+    names = {c: pycountry.countries.get(alpha_3=c).name for c in codes}
+    assert names["IRN"].startswith("Iran") and names["MYS"] == "Malaysia" and names["CHN"] == "China"
+    routes = flows.drop_duplicates("flow").set_index("flow")[["origin_iso3", "destination_iso3"]]
+    assert tuple(routes.loc["customs-imports-from-malaysia"]) == ("MYS", "CHN")
+    assert tuple(routes.loc["iran-to-malaysian-waters"]) == ("IRN", "MYS")
