@@ -10,11 +10,10 @@ so the three can never disagree.
 
 from __future__ import annotations
 
+import json
 import re
 from dataclasses import dataclass
 from pathlib import Path
-
-import nbformat
 
 NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
 ALLOWED_TAGS = frozenset(
@@ -54,6 +53,26 @@ def paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
     return found
 
 
+class _Cell:
+    """A notebook cell read with the json module: nbformat (and the jsonschema stack it pulls in)
+    costs seconds to import, too much for notebook 00's map of the notebooks."""
+
+    def __init__(self, raw: dict):
+        self.cell_type = raw.get("cell_type", "")
+        src = raw.get("source", "")
+        self.source = "".join(src) if isinstance(src, list) else src
+        self.metadata = raw.get("metadata", {})
+
+
+def _read(path: Path):
+    raw = json.loads(Path(path).read_text(encoding="utf-8"))
+
+    class _Notebook:
+        cells = [_Cell(c) for c in raw.get("cells", [])]
+
+    return _Notebook
+
+
 def _markdown(nb) -> list[str]:
     return ["".join(c.source) for c in nb.cells if c.cell_type == "markdown"]
 
@@ -74,7 +93,7 @@ def read_outline(path: Path) -> Outline:
     >>> read_outline(paths()[0]).title
     'Start here'
     """
-    nb = nbformat.read(path, as_version=4)
+    nb = _read(path)
     md = "\n\n".join(_markdown(nb))
     h1 = re.search(r"^# (\d{2}) · (.+)$", md, re.M)
     if not h1:
@@ -114,6 +133,8 @@ def lint(path: Path) -> list[str]:
     []
     """
     import ast
+
+    import nbformat
 
     problems: list[str] = []
     nb = nbformat.read(path, as_version=4)
