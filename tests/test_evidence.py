@@ -100,3 +100,32 @@ def test_theme_notebooks_prose_matches_the_table(name):
     verdicts = LEDGER.set_index("claim_id")["verdict"]
     for claim_id, verdict in stated.items():
         assert verdicts[claim_id] == verdict, f"{name} says {claim_id} is {verdict}"
+
+
+# --- the correction-note question type -----------------------------------------------------------
+
+from helpers.exercises import CorrectionNote  # noqa: E402
+
+NOTE = CorrectionNote(claims=("C16", "C35"), verdicts=claims.VERDICTS, min_words=5, max_words=12)
+GOOD = {"claim": "C16", "verdict": "not-supported", "evidence": "oil.growth_ratio on oil_china_flows",
+        "note": "C16 says quadrupled; the trackers show 1.8 times."}
+
+
+@pytest.mark.parametrize(("change", "message"), [
+    ({}, "✓"),
+    ({"claim": "C4"}, "not a claim of this exercise"),
+    ({"verdict": "false"}, "not a verdict"),
+    ({"evidence": "trust me"}, "the evidence should name"),
+    ({"note": "C16 wrong."}, "the note has 2 words"),
+    ({"note": " ".join(["C16"] + ["word"] * 20)}, "the note has 21 words"),
+    ({"note": "The claim says quadrupled, but it is 1.8 times."}, "name the claim (C16)"),
+    ({"verdict": ""}, "fill in verdict"),
+])
+def test_correction_note_checks_structure(change, message):
+    feedback = NOTE.feedback({**GOOD, **change})
+    assert message in str(feedback)
+    assert feedback.ok == (message == "✓")
+
+
+def test_correction_note_rejects_non_dicts():
+    assert "Expected a dict" in str(NOTE.feedback("my note"))

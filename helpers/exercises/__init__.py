@@ -216,12 +216,13 @@ class CorrectionNote:
     ``verdicts``, the evidence names something to check (at least ``min_evidence_words`` words),
     and the note has ``min_words`` to ``max_words`` words and names the claim id.
 
-    >>> q = CorrectionNote(claims=("C16",), verdicts=("supported", "not-supported"), min_words=3, max_words=10)
+    >>> q = CorrectionNote(claims=("C16",), verdicts=("supported", "not-supported"),
+    ...                    min_words=3, max_words=10)
     >>> print(q.feedback({"claim": "C16", "verdict": "wrong", "evidence": "oil_china_flows, notebook 03",
     ...                   "note": "C16 overstates growth."}))
     ✗ 'wrong' is not a verdict; verdicts: 'supported', 'not-supported'.
-    >>> print(q.feedback({"claim": "C16", "verdict": "not-supported", "evidence": "oil_china_flows, notebook 03",
-    ...                   "note": "C16 overstates the growth."}))
+    >>> print(q.feedback({"claim": "C16", "verdict": "not-supported",
+    ...                   "evidence": "oil_china_flows, notebook 03", "note": "C16 overstates the growth."}))
     ✓ Correct.
     """
 
@@ -246,7 +247,8 @@ class CorrectionNote:
             return _no(f"{answer['verdict']!r} is not a verdict; verdicts: "
                        + ", ".join(map(repr, self.verdicts)) + ".")
         if len(answer["evidence"].split()) < self.min_evidence_words:
-            return _no("Not yet: the evidence should name a table, a function or a source a reader can check.")
+            return _no("Not yet: the evidence should name a table, a function or a source a reader can "
+                       "check.")
         words = len(answer["note"].split())
         if not self.min_words <= words <= self.max_words:
             return _no(f"Not yet: the note has {words} words; aim for {self.min_words} to {self.max_words}.")
