@@ -158,11 +158,12 @@ def source_line(name: str) -> str:
 
 
 def _claim_html(row) -> str:
-    stage = (
-        "final verdict, settled in this notebook"
-        if row.verdict_stage == "final"
-        else f"first verdict; {NOTEBOOKS[row.checked_in]} settles it"
-    )
+    if row.verdict_stage == "first":
+        stage = f"first verdict; {NOTEBOOKS[row.checked_in]} settles it"
+    elif row.checked_in == "01-reading-the-source":
+        stage = "final verdict, settled in this notebook"
+    else:
+        stage = f"final verdict, settled in {NOTEBOOKS[row.checked_in]}"
     esc = html.escape
     return (
         f'<div class="claim" style="margin:0 0 1em 0">'
@@ -262,7 +263,7 @@ def verdicts_explorer() -> Explorer:
         title="Verdicts: which claims hold up, and who settles them",
         render=render_verdicts,
         controls={"verdict": _options(VERDICTS), "stage": _options(STAGES)},
-        description="Pick a verdict and a stage ('first': a theme notebook settles it).",
+        description="Pick a verdict and a stage ('first': provisional, waiting for a theme notebook).",
     )
 
 
@@ -348,7 +349,7 @@ def verdicts_figure() -> Figure:
 
     >>> from helpers import plots
     >>> plots.title_of(verdicts_figure())
-    'Notebook 01 settles 23 of 37 claims; the data notebooks settle 14'
+    'Notebook 01 settles 22 of 37 claims; the data notebooks settle 15'
     """
     table = counts("checked_in", "verdict")
     fig, ax = plots.new_figure(9.0, 4.8)

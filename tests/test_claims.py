@@ -35,9 +35,11 @@ def test_none_means_no_filter():
         ({"theme": "dual-use", "claim_type": "statistic"}, ["C2", "C3"]),
         ({"claim_type": "attribution"}, ["C12", "C13", "C14", "C25", "C28"]),
         ({"verdict": "not-supported"}, ["C16", "C18"]),
+        ({"verdict": "partly-supported", "theme": "dual-use"}, ["C3", "C12"]),
         ({"verdict": "opinion"}, ["C6", "C7"]),
         ({"theme": "fentanyl", "verdict": "unverifiable"}, ["C35"]),
-        ({"stage": "first", "theme": "dual-use"}, ["C2", "C3"]),
+        ({"stage": "final", "theme": "dual-use"}, ["C1", "C2", "C3", "C12", "C13"]),
+        ({"stage": "first"}, []),
         ({"theme": "fentanyl", "claim_type": "attribution"}, []),
     ],
 )
@@ -82,9 +84,10 @@ def test_counts_type_by_theme_hand_counted():
 
 def test_counts_by_notebook_and_stage():
     table = claims.counts("checked_in", "verdict_stage")
-    assert table.loc["01-reading-the-source"].to_dict() == {"first": 0, "final": 23}
+    assert table.loc["01-reading-the-source"].to_dict() == {"first": 0, "final": 22}
     theme_notebooks = ["02-dual-use-goods", "03-iranian-oil-flows", "04-fentanyl-controls"]
-    assert int(table.loc[theme_notebooks, "first"].sum()) == 14
+    assert int(table.loc[theme_notebooks, "final"].sum()) == 15
+    assert int(table["first"].sum()) == 0  # notebook 05 made every verdict final
 
 
 @pytest.mark.parametrize(("rows", "columns"), [("words", "theme"), ("theme", "colour"), ("theme", "theme")])
@@ -152,7 +155,7 @@ def test_render_claims_escapes_html():
 
 
 def test_render_claims_says_first_or_final():
-    assert "first verdict; Notebook 04 · Fentanyl controls settles it" in claims.render_claims("fentanyl")
+    assert "final verdict, settled in Notebook 04 · Fentanyl controls" in claims.render_claims("fentanyl")
     assert "final verdict, settled in this notebook" in claims.render_claims("diplomacy")
 
 
@@ -210,7 +213,7 @@ def test_static_html_precomputes_every_claims_view():
     [
         (claims.counts_figure, "Events are the commonest claim: 16 of 37; 8 are statistics"),
         (claims.errata_figure, "10 of the 16 translation errors change what the article says"),
-        (claims.verdicts_figure, "Notebook 01 settles 23 of 37 claims; the data notebooks settle 14"),
+        (claims.verdicts_figure, "Notebook 01 settles 22 of 37 claims; the data notebooks settle 15"),
     ],
 )
 def test_figures_title_and_alt(make, title):

@@ -203,3 +203,55 @@ class Mapping:
             return OK
         hint = f" {self.hint}" if self.hint else ""
         return _no(f"Not yet: {right} of {len(want)} labelled right.{hint}")
+
+
+_NOTE_KEYS = ("claim", "verdict", "evidence", "note")
+
+
+@dataclass(frozen=True)
+class CorrectionNote:
+    """A structured piece of writing: a claim id, a verdict, its evidence and a note of about N words.
+
+    Checks the structure, never the wording: the claim is one of ``claims``, the verdict one of
+    ``verdicts``, the evidence names something to check (at least ``min_evidence_words`` words),
+    and the note has ``min_words`` to ``max_words`` words and names the claim id.
+
+    >>> q = CorrectionNote(claims=("C16",), verdicts=("supported", "not-supported"),
+    ...                    min_words=3, max_words=10)
+    >>> print(q.feedback({"claim": "C16", "verdict": "wrong", "evidence": "oil_china_flows, notebook 03",
+    ...                   "note": "C16 overstates growth."}))
+    ✗ 'wrong' is not a verdict; verdicts: 'supported', 'not-supported'.
+    >>> print(q.feedback({"claim": "C16", "verdict": "not-supported",
+    ...                   "evidence": "oil_china_flows, notebook 03", "note": "C16 overstates the growth."}))
+    ✓ Correct.
+    """
+
+    claims: tuple[str, ...] | Callable[[], tuple[str, ...]]
+    verdicts: tuple[str, ...]
+    min_words: int = 120
+    max_words: int = 180
+    min_evidence_words: int = 3
+    kind: str = "correction-note"
+    hint: str = ""
+
+    def feedback(self, answer: object) -> Feedback:
+        if not isinstance(answer, dict):
+            return _no(f"Expected a dict with the keys {', '.join(_NOTE_KEYS)}, got {type(answer).__name__}.")
+        missing = [k for k in _NOTE_KEYS if not isinstance(answer.get(k), str) or not answer[k].strip()]
+        if missing:
+            return _no(f"Not yet: fill in {', '.join(missing)} (text in quotes).")
+        allowed = _resolve(self.claims)
+        if answer["claim"] not in allowed:
+            return _no(f"{answer['claim']!r} is not a claim of this exercise; claims: {', '.join(allowed)}.")
+        if answer["verdict"] not in self.verdicts:
+            return _no(f"{answer['verdict']!r} is not a verdict; verdicts: "
+                       + ", ".join(map(repr, self.verdicts)) + ".")
+        if len(answer["evidence"].split()) < self.min_evidence_words:
+            return _no("Not yet: the evidence should name a table, a function or a source a reader can "
+                       "check.")
+        words = len(answer["note"].split())
+        if not self.min_words <= words <= self.max_words:
+            return _no(f"Not yet: the note has {words} words; aim for {self.min_words} to {self.max_words}.")
+        if answer["claim"] not in answer["note"]:
+            return _no(f"Not yet: name the claim ({answer['claim']}) in the note so the editor can find it.")
+        return OK

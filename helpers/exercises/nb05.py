@@ -1,0 +1,33 @@
+"""Questions for notebook 05 (checking the claims). Expected values are computed from the ledger."""
+
+from helpers import claims
+from helpers.exercises import CorrectionNote, Items
+
+VERDICTS = claims.VERDICTS
+
+
+def _ids(verdict: str) -> list[str]:
+    return claims.claims(verdict=verdict)["claim_id"].tolist()
+
+
+def _all_ids() -> tuple[str, ...]:
+    return tuple(claims.claims()["claim_id"])
+
+
+def _claim_id(x: object) -> str:
+    return str(x).strip().upper()
+
+
+QUESTIONS = {
+    "nb05-not-supported": Items(
+        expected=lambda: _ids("not-supported"),
+        hint="Filter the scorecard: card[card['verdict'] == 'not-supported'].",
+        normalise=_claim_id,
+    ),
+    "nb05-open-claims": Items(
+        expected=lambda: _ids("unverifiable"),
+        hint="The kit leaves open the claims it could not settle: verdict 'unverifiable'.",
+        normalise=_claim_id,
+    ),
+    "nb05-correction-note": CorrectionNote(claims=_all_ids, verdicts=VERDICTS, min_words=120, max_words=180),
+}
