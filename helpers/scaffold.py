@@ -18,9 +18,6 @@ import re
 import shutil
 from pathlib import Path
 
-import nbformat
-from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
-
 from helpers.article import CLAIM_COLUMNS
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -28,15 +25,23 @@ FIRST_NUMBER = 10
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
+# nbformat is imported inside the functions: importing it costs about 2 s (its schema validator
+# compiles a grammar), which every notebook importing helpers.scaffold would otherwise pay up front.
+
+
 def _code(source: str, tags: tuple[str, ...] = ()):
+    from nbformat.v4 import new_code_cell
+
     cell = new_code_cell(source.strip("\n"))
     if tags:
         cell.metadata["tags"] = list(tags)
     return cell
 
 
-def notebook(number: str, name: str, headline: str, outlet: str, first: str) -> nbformat.NotebookNode:
-    """The new article's notebook, in the kit's template."""
+def notebook(number: str, name: str, headline: str, outlet: str, first: str):
+    """The new article's notebook (an nbformat NotebookNode), in the kit's template."""
+    from nbformat.v4 import new_markdown_cell, new_notebook
+
     md = new_markdown_cell
     cells = [
         md(f"# {number} · Checking a new article\n\n"
@@ -124,6 +129,8 @@ def new_article(name: str, text: Path, *, outlet: str, headline: str, published:
     )
     files["claims"].write_text(",".join(CLAIM_COLUMNS) + "\n")
     first = lines[0] if len(lines[0]) <= 300 else lines[0][:300].rsplit(" ", 1)[0] + " …"
+    import nbformat
+
     nbformat.write(notebook(number, name, headline, outlet, first.replace("$", "\\$")), files["notebook"])
     files["questions"].write_text(
         f'"""Questions for notebook {number} (scaffolded for {name})."""\n\n'
