@@ -172,11 +172,14 @@ def png_bytes(fig: Figure, compact: bool = False) -> bytes:
     return small.getvalue()
 
 
+HANDOUT_ENV = "CHOKEPOINTS_HANDOUT"
+
+
 def handout_mode() -> bool:
     """True while the handout builder executes a notebook (``CHOKEPOINTS_HANDOUT=1``)."""
     import os
 
-    return os.environ.get("CHOKEPOINTS_HANDOUT") == "1"
+    return os.environ.get(HANDOUT_ENV) == "1"
 
 
 def mime_bundle(fig: Figure) -> tuple[dict, dict]:

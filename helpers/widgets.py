@@ -20,7 +20,6 @@ from __future__ import annotations
 import base64
 import html
 import itertools
-import os
 import uuid
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -30,7 +29,7 @@ from matplotlib.figure import Figure
 
 from helpers import plots
 
-HANDOUT_ENV = "CHOKEPOINTS_HANDOUT"  # read by plots.handout_mode() too
+HANDOUT_ENV = plots.HANDOUT_ENV  # one switch for figures and explorers: plots.handout_mode()
 MAX_VIEWS = 40  # keeps a precomputed handout view within the size budget
 
 
@@ -162,7 +161,7 @@ def show(explorer: Explorer) -> None:
     """Display the explorer: ipywidgets in JupyterLab, precomputed views in a handout build."""
     from IPython.display import HTML, display
 
-    if os.environ.get(HANDOUT_ENV) == "1":
+    if plots.handout_mode():
         display(HTML(static_html(explorer)))
         return
     display(widget(explorer))
