@@ -35,7 +35,7 @@ def _classroom_mentions(word):
     fig, ax = plots.new_figure(6, 2.5)
     ax.bar(paragraphs, [1] * len(paragraphs), color=plots.PALETTE[0])
     ax.set_xlim(0.5, 19.5)
-    return plots.finish(fig, ax, title=f"{len(paragraphs)} paragraphs mention {word!r}",
+    return plots.finish(fig, title=f"{len(paragraphs)} paragraphs mention {word!r}",
                         source="Source: the article as received (seeds/).",
                         alt=f"Paragraphs that mention {word!r}: {paragraphs}.")
 

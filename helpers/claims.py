@@ -306,7 +306,7 @@ def counts_figure() -> Figure:
         )
         + "."
     )
-    return plots.finish(fig, ax, title=title, source=source_line("article_claims"), alt=alt)
+    return plots.finish(fig, title=title, source=source_line("article_claims"), alt=alt)
 
 
 def errata_figure() -> Figure:
@@ -341,7 +341,7 @@ def errata_figure() -> Figure:
         + "."
     )
     title = f"{changed} of the {total} translation errors change what the article says"
-    return plots.finish(fig, ax, title=title, source=source_line("article_errata"), alt=alt)
+    return plots.finish(fig, title=title, source=source_line("article_errata"), alt=alt)
 
 
 def verdicts_figure() -> Figure:
@@ -377,4 +377,4 @@ def verdicts_figure() -> Figure:
         )
         + "."
     )
-    return plots.finish(fig, ax, title=title, source=source_line("article_claims"), alt=alt)
+    return plots.finish(fig, title=title, source=source_line("article_claims"), alt=alt)

@@ -384,4 +384,4 @@ def verdicts_figure():
                        + ", ".join(f"{claims.label(v)} {table.loc[(t, c), v]}" for v in claims.VERDICTS
                                    if table.loc[(t, c), v])
                        for t, c in table.index) + ".")
-    return plots.finish(fig, ax, title=title, source=claims.source_line("article_claims"), alt=alt)
+    return plots.finish(fig, title=title, source=claims.source_line("article_claims"), alt=alt)

@@ -637,7 +637,7 @@ def render_baseline(tracker: str, start: str, end: str) -> Figure:
         searched = china_flow("tracked-iranian-crude-to-china", annual_only=False)
         if tracker != "any":
             searched = searched[searched["reporter"] == tracker]
-        return plots.finish(fig, ax, title=title,
+        return plots.finish(fig, title=title,
                             source=source_line(searched, "oil_china_flows", max_cited=EXPLORER_MAX_CITED),
                             alt=f"Empty chart for {who}, {_LABEL[start]} to {_LABEL[end]}: the kit has no "
                                 f"{who} estimate of Iranian crude to China for {missing}.")
@@ -674,7 +674,7 @@ def render_baseline(tracker: str, start: str, end: str) -> Figure:
            "dashed line at four times the start.")
     rows = pd.concat([a.rows, b.rows])
     source = source_line(rows, "oil_china_flows", max_cited=EXPLORER_MAX_CITED)
-    return plots.finish(fig, ax, title=title, source=source, alt=alt)
+    return plots.finish(fig, title=title, source=source, alt=alt)
 
 
 def baseline_explorer():
@@ -789,7 +789,7 @@ def render_revenue(exports_mbd: float, china_share: float, brent_usd: float, dis
     rows = _revenue_rows(exports_mbd, china_share, brent_usd, discount_usd)
     source = source_line(rows, "oil_export_estimates", "oil_china_share", "oil_prices", "oil_economy",
                          max_cited=EXPLORER_MAX_CITED)
-    return plots.finish(fig, ax, title=title, source=source, alt=alt)
+    return plots.finish(fig, title=title, source=source, alt=alt)
 
 
 def revenue_explorer():
@@ -870,7 +870,7 @@ def plot_tracker_estimates() -> Figure:
            f"1.55-1.70 in "
            f"2024. In September 2020 three trackers ranged from 0.4 to 1.5 mb/d; for 2023 estimates ran from "
            f"{lo:.2f} (crude) to more than {hi:.2f} (crude and condensate).")
-    return plots.finish(fig, ax, title=title, source=source_line(df, "oil_export_estimates"), alt=alt)
+    return plots.finish(fig, title=title, source=source_line(df, "oil_export_estimates"), alt=alt)
 
 
 def plot_production_exports() -> Figure:
@@ -925,7 +925,7 @@ def plot_production_exports() -> Figure:
                 & (prod["period"].str.len() == 4)]
     rows = pd.concat([prod, exp, events])
     source = source_line(rows, "oil_production", "oil_export_estimates", "oil_sanction_events")
-    return plots.finish(fig, ax, title=title, source=source, alt=alt)
+    return plots.finish(fig, title=title, source=source, alt=alt)
 
 
 _EVENT_SHORT = {
@@ -972,7 +972,7 @@ def plot_china_share() -> Figure:
            f"2019), "
            f"more than half (EIA, 2020), 85-95% (a Kpler analyst, 2021), 70.8% (UANI, 2022), 80-90% for 2023 "
            f"and {uani:.0f}% (UANI) for 2024, against a dashed line at 90%.")
-    return plots.finish(fig, ax, title=title, source=source_line(df, "oil_china_share"), alt=alt)
+    return plots.finish(fig, title=title, source=source_line(df, "oil_china_share"), alt=alt)
 
 
 def plot_malaysia() -> Figure:
@@ -1013,7 +1013,7 @@ def plot_malaysia() -> Figure:
            f"to {m24:.2f} (2024); Malaysia's own production, a line, fell from 0.66 to about {p24:.2f}.")
     rows = pd.concat([imports, prod, iran])
     source = source_line(rows, "oil_china_flows", max_cited=EXPLORER_MAX_CITED)
-    return plots.finish(fig, ax, title=title, source=source, alt=alt)
+    return plots.finish(fig, title=title, source=source, alt=alt)
 
 
 def revenue_history() -> pd.DataFrame:
@@ -1083,7 +1083,7 @@ def plot_revenue_history() -> Figure:
     econ = data.load("oil_economy")
     rows = econ[econ["series"].isin(["oil-export-revenue-crude-condensate", "gdp-current-usd"])
                 & (econ["year"] >= 2018) & (econ["bound"] != "lower-bound")]
-    return plots.finish(fig, ax, title=title, source=source_line(rows, "oil_economy"), alt=alt)
+    return plots.finish(fig, title=title, source=source_line(rows, "oil_economy"), alt=alt)
 
 
 def plot_sanctions_timeline() -> Figure:
@@ -1136,4 +1136,4 @@ def plot_sanctions_timeline() -> Figure:
            "tankers carried Iranian oil in January 2025. Vertical lines mark the Beijing deal (10 March "
            "2023), "
            f"the Shandong port ban ({ban.day} January 2025) and the article ({published.day} January 2025).")
-    return plots.finish(fig, ax, title=title, source=source_line(ev, "oil_sanction_events"), alt=alt)
+    return plots.finish(fig, title=title, source=source_line(ev, "oil_sanction_events"), alt=alt)

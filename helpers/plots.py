@@ -6,7 +6,7 @@ alt text) and shown with :func:`show`, which keeps the alt text with the image
 so it reaches the HTML handout.
 
 >>> fig, ax = new_figure()
->>> _ = finish(fig, ax, title="Imports doubled", source="Source: GACC, 2025.", alt="Line chart.")
+>>> _ = finish(fig, title="Imports doubled", source="Source: GACC, 2025.", alt="Line chart.")
 >>> alt_of(fig)
 'Line chart.'
 """
@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import base64
 import io
-import textwrap
 from collections.abc import Iterator
 from contextlib import contextmanager
 
@@ -65,6 +64,7 @@ STYLE = {
     "figure.constrained_layout.use": True,
 }
 SOURCE_FONTSIZE = 11
+MARGIN_PT = 7.2  # space left and right of the title and the source line
 
 
 def use_style() -> None:
@@ -97,14 +97,16 @@ def new_figure(width: float = 9.0, height: float = 5.0) -> tuple[Figure, Axes]:
     return fig, ax
 
 
-def finish(fig: Figure, ax: Axes | None, *, title: str, source: str, alt: str) -> Figure:
+def finish(fig: Figure, *, title: str, source: str, alt: str) -> Figure:
     """Give a figure its takeaway title, its source line and its alt text.
 
     ``title`` states the finding; ``source`` is usually ``helpers.data.cite(name)``;
-    ``alt`` says what the figure shows for someone who cannot see it.
+    ``alt`` says what the figure shows for someone who cannot see it. The title sits at the top
+    left of the figure and the source line at the bottom left, each wrapped to the figure's width,
+    so nothing is cut off and the image needs no second layout pass when it is saved.
 
     >>> fig, ax = new_figure()
-    >>> finish(fig, ax, title="", source="Source: x.", alt="A chart.")
+    >>> finish(fig, title="", source="Source: x.", alt="A chart.")
     Traceback (most recent call last):
     ...
     ValueError: title is empty; a figure's title states its finding
@@ -117,24 +119,55 @@ def finish(fig: Figure, ax: Axes | None, *, title: str, source: str, alt: str) -
                 "alt": "every figure needs alt text that states what it shows",
             }[label]
             raise ValueError(f"{label} is empty; {what}")
-    if ax is not None:
-        ax.set_title(title)
-    else:
-        fig.suptitle(title, x=0.01, ha="left", fontweight="bold")
-    # A figure-level label below everything; constrained layout keeps room for it.
-    # About ten characters of the source line fit per inch of figure width at 11 pt.
-    width = max(40, int(fig.get_size_inches()[0] * 10))
-    fig.supxlabel(textwrap.fill(source, width), x=0.01, ha="left", fontsize=SOURCE_FONTSIZE, color="#333333")
+    width_pt = fig.get_size_inches()[0] * 72
+    left = MARGIN_PT / width_pt  # as a fraction of the figure's width
+    title_size = mpl.rcParams["axes.titlesize"]
+    fig.suptitle(wrap_to_width(title, width_pt - 2 * MARGIN_PT, size=title_size, weight="bold"), x=left,
+                 ha="left", fontsize=title_size, fontweight="bold")
+    # Figure-level labels above and below everything; constrained layout keeps room for both.
+    fig.supxlabel(wrap_to_width(source, width_pt - 2 * MARGIN_PT, size=SOURCE_FONTSIZE), x=left,
+                  ha="left", fontsize=SOURCE_FONTSIZE, color="#333333")
     fig._chokepoints_title = title  # read by tests and the handout builder
     fig._chokepoints_alt = alt
     return fig
+
+
+def wrap_to_width(text: str, width_pt: float, *, size: float, weight: str = "normal") -> str:
+    """``text`` broken at spaces into lines no wider than ``width_pt`` points in the kit's font.
+
+    Widths are measured with matplotlib's own font metrics (no figure is drawn).
+
+    >>> print(wrap_to_width("one two three four", 60, size=12))
+    one two
+    three four
+    """
+    from matplotlib.font_manager import FontProperties
+    from matplotlib.textpath import text_to_path
+
+    prop = FontProperties(size=size, weight=weight)
+
+    def width(line: str) -> float:
+        return text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
+
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line = ""
+        for word in paragraph.split():
+            candidate = f"{line} {word}" if line else word
+            if line and width(candidate) > width_pt:
+                lines.append(line)
+                line = word
+            else:
+                line = candidate
+        lines.append(line)
+    return "\n".join(lines)
 
 
 def title_of(fig: Figure) -> str:
     """The takeaway title given to :func:`finish`.
 
     >>> fig, ax = new_figure()
-    >>> title_of(finish(fig, ax, title="Up", source="Source: x.", alt="A chart."))
+    >>> title_of(finish(fig, title="Up", source="Source: x.", alt="A chart."))
     'Up'
     """
     return getattr(fig, "_chokepoints_title", "")
@@ -161,7 +194,9 @@ def png_bytes(fig: Figure, compact: bool = False) -> bytes:
     True
     """
     buf = io.BytesIO()
-    fig.savefig(buf, format="png", bbox_inches="tight", pad_inches=0.15)
+    # The layout engine has already made room for the title, labels and source line: the figure's own
+    # canvas is the image (bbox_inches="tight" would draw everything a second time to measure it).
+    fig.savefig(buf, format="png")
     if not compact:
         return buf.getvalue()
     from PIL import Image

@@ -515,7 +515,7 @@ def plot_chpl_tiers(items: pd.DataFrame) -> Figure:
     ax.legend(loc="lower right")
     n85, n = int(counts.get("85", pd.Series(0)).sum()), int(counts.to_numpy().sum())
     return plots.finish(
-        fig, ax,
+        fig,
         title=_wrap(f"{n85} of the {n} CHPL codes are electrical goods from HS chapter 85"),
         source=data.cite_rows(items),
         alt=("Horizontal stacked bars of CHPL codes per tier: "
@@ -546,7 +546,7 @@ def plot_china_russia_trade(trade: pd.DataFrame) -> Figure:
     totals = trade[trade["flow"] == "total"][["year", "value_usd_bn"]].itertuples(index=False)
     ex22, ex24 = trade_value(trade, 2022, "exports"), trade_value(trade, 2024, "exports")
     return plots.finish(
-        fig, ax,
+        fig,
         title=_wrap(f"China–Russia trade grew {growth:.0f}% from 2021 to 2024, to USD {total24:.0f}bn"),
         source=data.cite_rows(trade[trade["value_usd_bn"].notna()]),
         alt=("Line chart of China-Russia trade in USD bn, 2019-2024: total "
@@ -603,7 +603,7 @@ def plot_share_claims(claims: pd.DataFrame) -> Figure:
     low = rows[rows["measured_by"] == "dispatch-country"]["share_pct"].min()
     western = rows[rows["supplier"].str.startswith("Western")]["share_pct"].max()
     return plots.finish(
-        fig, None,
+        fig,
         title=_wrap(f"Counted by where goods came from, China's share is up to {dispatch:.0f}%; "
                     f"by producer, {hq:.0f}%", 80),
         source=data.cite_rows(rows),
@@ -633,7 +633,7 @@ def plot_eu_exports(shift: pd.DataFrame) -> Figure:
     neighbours = e.loc[["KGZ", "ARM", "UZB", "KAZ", "GEO"], "change_m"].sum() / 1000
     russia = -e.loc["RUS", "change_m"] / 1000
     return plots.finish(
-        fig, None,
+        fig,
         title=_wrap(f"EU exports to Kyrgyzstan rose {e.loc['KGZ', 'change_pct']:.0f}% in 2022, but five "
                     f"neighbours gained €{neighbours:.1f}bn while Russia lost €{russia:.0f}bn", 80),
         source=data.cite_rows(shift[shift["source_id"] == "dualuse-brusselstimes-2023"]),
@@ -658,7 +658,7 @@ def plot_mirror_gap(shift: pd.DataFrame) -> Figure:
     ax.set_ylabel("Trade between China and Kyrgyzstan (USD bn)")
     ax.set_ylim(0, g.reported * 1.15)
     return plots.finish(
-        fig, ax,
+        fig,
         title=_wrap(f"China recorded USD {g.reported:.1f}bn of trade with Kyrgyzstan in 2024; Kyrgyzstan "
                     f"recorded USD {g.mirrored:.1f}bn in eleven months"),
         source=data.cite_rows(shift[shift["shift_id"].isin([cn["shift_id"], kg["shift_id"]])]),
@@ -688,7 +688,7 @@ def plot_listings(listings: pd.DataFrame, claimed: int = 400) -> Figure:
     ax.legend(loc="center left")
     total = int(running.iloc[-1])
     return plots.finish(
-        fig, ax,
+        fig,
         title=_wrap(f"{len(rows)} Russia-related Entity List actions named {total} Chinese entities, "
                     f"{share_pct(total, claimed):.0f}% of 'nearly {claimed}'"),
         source=data.cite_rows(rows),

@@ -32,8 +32,8 @@ def test_finish_sets_title_source_and_alt():
     with plots.style():
         fig, ax = plots.new_figure()
         ax.plot([1, 2], [3, 4])
-        plots.finish(fig, ax, title="Up by a third", source="Source: GACC, 2025.", alt="A rising line.")
-        assert ax.get_title(loc="left") == "Up by a third"
+        plots.finish(fig, title="Up by a third", source="Source: GACC, 2025.", alt="A rising line.")
+        assert fig.get_suptitle() == "Up by a third"
         assert plots.title_of(fig) == "Up by a third"
         assert plots.alt_of(fig) == "A rising line."
         assert fig._supxlabel.get_text() == "Source: GACC, 2025."
@@ -45,14 +45,14 @@ def test_finish_refuses_empty_fields(field):
     fig, ax = plots.new_figure()
     kwargs = {"title": "t", "source": "s", "alt": "a", field: "  "}
     with pytest.raises(ValueError, match=f"{field} is empty"):
-        plots.finish(fig, ax, **kwargs)
+        plots.finish(fig, **kwargs)
 
 
 def test_show_attaches_alt_text_to_the_image(monkeypatch):
     shown = []
     monkeypatch.setattr("IPython.display.display", lambda *a, **k: shown.append((a, k)))
     fig, ax = plots.new_figure()
-    plots.finish(fig, ax, title="t", source="s", alt="Bars for 2019 to 2024.")
+    plots.finish(fig, title="t", source="s", alt="Bars for 2019 to 2024.")
     plots.show(fig)
     (args, kwargs), = shown
     assert kwargs["metadata"] == {"image/png": {"alt": "Bars for 2019 to 2024."}}
@@ -63,3 +63,80 @@ def test_show_refuses_a_figure_without_alt_text():
     fig, _ = plots.new_figure()
     with pytest.raises(ValueError, match="no alt text"):
         plots.show(fig)
+
+
+def test_long_titles_and_sources_are_wrapped_to_the_figure():
+    title = "Exports to China rose for six years in a row while the sanctions tightened, then fell back " * 2
+    source = "Source: " + "; ".join(f"Publisher number {i}, A long report title, 2024" for i in range(6))
+    with plots.style():
+        fig, ax = plots.new_figure(6, 4)
+        ax.plot([1, 2], [3, 4])
+        plots.finish(fig, title=title, source=source, alt="A line.")
+        assert plots.title_of(fig) == title  # the unwrapped title, for tests and alt text
+        assert fig.get_suptitle().count("\n") >= 2
+        assert fig.get_suptitle().replace("\n", " ") == title.strip()
+        assert fig._supxlabel.get_text().replace("\n", " ") == source
+        assert outside_the_canvas(fig) == []
+
+
+def test_a_title_that_fits_is_not_wrapped():
+    with plots.style():
+        fig, ax = plots.new_figure()
+        plots.finish(fig, title="Imports doubled", source="Source: GACC, 2025.", alt="A line.")
+        assert fig.get_suptitle() == "Imports doubled"
+
+
+def test_the_image_is_the_figure_canvas():
+    """No tight bounding box: the PNG has exactly the figure's size in pixels (one draw, not two)."""
+    import io
+
+    from PIL import Image
+
+    with plots.style():
+        fig, ax = plots.new_figure(6, 3)
+        plots.finish(fig, title="t", source="s", alt="a")
+        image = Image.open(io.BytesIO(plots.png_bytes(fig)))
+        assert image.size == (600, 300)
+
+
+def outside_the_canvas(fig) -> list[str]:
+    """What a saved figure would cut off: every axes' drawn extent, the title and the source line
+    must lie inside the figure's canvas (1 px tolerance)."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    canvas_agg = FigureCanvasAgg(fig)
+    canvas_agg.draw()  # lays out and draws, as savefig does
+    renderer = canvas_agg.get_renderer()
+    canvas = fig.bbox
+    parts = [(f"axes {i}", ax.get_tightbbox(renderer)) for i, ax in enumerate(fig.axes)]
+    parts += [("title", fig._suptitle.get_window_extent(renderer)),
+              ("source", fig._supxlabel.get_window_extent(renderer))]
+    return [f"{name}: {box.bounds} outside {canvas.bounds}" for name, box in parts
+            if box.x0 < canvas.x0 - 1 or box.y0 < canvas.y0 - 1 or box.x1 > canvas.x1 + 1 or box.y1 > canvas.y1 + 1]
+
+
+def kit_figures():
+    """Every figure the notebooks draw, and every view of every figure explorer."""
+    from helpers import claims, data, evidence, fentanyl, oil, trade, widgets
+
+    yield from [claims.counts_figure, claims.errata_figure, claims.verdicts_figure, evidence.verdicts_figure,
+                fentanyl.render_waves, fentanyl.render_share, fentanyl.render_revisions, fentanyl.render_cbp,
+                oil.plot_tracker_estimates, oil.plot_production_exports, oil.plot_china_share,
+                oil.plot_malaysia, oil.plot_revenue_history, oil.plot_sanctions_timeline]
+    for fn, table in [(trade.plot_chpl_tiers, "chpl_items"), (trade.plot_china_russia_trade, "china_russia_trade"),
+                      (trade.plot_share_claims, "share_claims"), (trade.plot_eu_exports, "intermediary_trade_shift"),
+                      (trade.plot_mirror_gap, "intermediary_trade_shift"), (trade.plot_listings, "us_listings")]:
+        yield lambda fn=fn, table=table: fn(data.load(table))
+    for explorer in (fentanyl.timeline_explorer(), oil.baseline_explorer(), oil.revenue_explorer()):
+        assert isinstance(explorer, widgets.Explorer)
+        for state in explorer.states():
+            yield lambda explorer=explorer, state=state: explorer.render_state(state)
+
+
+def test_every_kit_figure_fits_its_canvas():
+    problems = []
+    with plots.style():
+        for make in kit_figures():
+            fig = make()
+            problems += [f"{plots.title_of(fig)!r}: {p}" for p in outside_the_canvas(fig)]
+    assert problems == []

@@ -11,7 +11,7 @@ def render(tier: str, year: int):
         return pd.DataFrame({"year": [year]})
     fig, ax = plots.new_figure(4, 3)
     ax.bar([0], [year])
-    return plots.finish(fig, ax, title=f"Tier {tier} in {year}", source="Source: test.", alt=f"bar {tier} {year}")
+    return plots.finish(fig, title=f"Tier {tier} in {year}", source="Source: test.", alt=f"bar {tier} {year}")
 
 
 def make():
