@@ -17,6 +17,7 @@ import base64
 import io
 from collections.abc import Iterator
 from contextlib import contextmanager
+from functools import lru_cache
 
 import matplotlib as mpl
 from matplotlib.axes import Axes
@@ -135,32 +136,36 @@ def finish(fig: Figure, *, title: str, source: str, alt: str) -> Figure:
 def wrap_to_width(text: str, width_pt: float, *, size: float, weight: str = "normal") -> str:
     """``text`` broken at spaces into lines no wider than ``width_pt`` points in the kit's font.
 
-    Widths are measured with matplotlib's own font metrics (no figure is drawn).
+    Each word is measured once with matplotlib's own font metrics (no figure is drawn) and a line's
+    width is the sum of its words and spaces, so wrapping a long source line stays cheap.
 
     >>> print(wrap_to_width("one two three four", 60, size=12))
     one two
     three four
     """
+    family = tuple(mpl.rcParams["font.family"])
+    space = _text_width(" ", family, size, weight)
+    lines: list[str] = []
+    for paragraph in text.split("\n"):
+        line, used = "", 0.0
+        for word in paragraph.split():
+            w = _text_width(word, family, size, weight)
+            if line and used + space + w > width_pt:
+                lines.append(line)
+                line, used = word, w
+            else:
+                line, used = (f"{line} {word}", used + space + w) if line else (word, w)
+        lines.append(line)
+    return "\n".join(lines)
+
+
+@lru_cache(maxsize=8192)
+def _text_width(text: str, family: tuple[str, ...], size: float, weight: str) -> float:
     from matplotlib.font_manager import FontProperties
     from matplotlib.textpath import text_to_path
 
-    prop = FontProperties(size=size, weight=weight)
-
-    def width(line: str) -> float:
-        return text_to_path.get_text_width_height_descent(line, prop, ismath=False)[0]
-
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            candidate = f"{line} {word}" if line else word
-            if line and width(candidate) > width_pt:
-                lines.append(line)
-                line = word
-            else:
-                line = candidate
-        lines.append(line)
-    return "\n".join(lines)
+    prop = FontProperties(family=list(family), size=size, weight=weight)
+    return text_to_path.get_text_width_height_descent(text, prop, ismath=False)[0]
 
 
 def title_of(fig: Figure) -> str:

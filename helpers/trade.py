@@ -19,7 +19,6 @@ import html
 import math
 import numbers
 import re
-import textwrap
 from dataclasses import dataclass
 
 import pandas as pd
@@ -490,11 +489,6 @@ _HATCHES = ["", "//", "..", "xx", "\\\\"]
 _SHORT_CHAPTER = {"84": "machinery", "85": "electrical", "88": "aircraft", "90": "instruments"}
 
 
-def _wrap(title: str, width: int = 72) -> str:
-    """Break a long takeaway title over lines so it fits the figure."""
-    return textwrap.fill(title, width)
-
-
 def plot_chpl_tiers(items: pd.DataFrame) -> Figure:
     """Stacked bars: CHPL codes per tier, split by HS chapter (colour and hatching)."""
     counts = chpl_counts(items).drop(index="All").drop(columns="All")
@@ -516,7 +510,7 @@ def plot_chpl_tiers(items: pd.DataFrame) -> Figure:
     n85, n = int(counts.get("85", pd.Series(0)).sum()), int(counts.to_numpy().sum())
     return plots.finish(
         fig,
-        title=_wrap(f"{n85} of the {n} CHPL codes are electrical goods from HS chapter 85"),
+        title=f"{n85} of the {n} CHPL codes are electrical goods from HS chapter 85",
         source=data.cite_rows(items),
         alt=("Horizontal stacked bars of CHPL codes per tier: "
              + ", ".join(f"tier {t} {int(v)}" for t, v in left.items())
@@ -547,7 +541,7 @@ def plot_china_russia_trade(trade: pd.DataFrame) -> Figure:
     ex22, ex24 = trade_value(trade, 2022, "exports"), trade_value(trade, 2024, "exports")
     return plots.finish(
         fig,
-        title=_wrap(f"China–Russia trade grew {growth:.0f}% from 2021 to 2024, to USD {total24:.0f}bn"),
+        title=f"China–Russia trade grew {growth:.0f}% from 2021 to 2024, to USD {total24:.0f}bn",
         source=data.cite_rows(trade[trade["value_usd_bn"].notna()]),
         alt=("Line chart of China-Russia trade in USD bn, 2019-2024: total "
              + ", ".join(f"{int(y)} {v:.1f}" for y, v in totals)
@@ -604,8 +598,8 @@ def plot_share_claims(claims: pd.DataFrame) -> Figure:
     western = rows[rows["supplier"].str.startswith("Western")]["share_pct"].max()
     return plots.finish(
         fig,
-        title=_wrap(f"Counted by where goods came from, China's share is up to {dispatch:.0f}%; "
-                    f"by producer, {hq:.0f}%", 80),
+        title=(f"Counted by where goods came from, China's share is up to {dispatch:.0f}%; "
+                    f"by producer, {hq:.0f}%"),
         source=data.cite_rows(rows),
         alt=(f"Dot plot of {len(rows)} published shares: counted by the country goods were shipped from, "
              f"China's share of Russia's imports is {low:.0f} to {dispatch:.0f}%; counted by producer "
@@ -634,8 +628,8 @@ def plot_eu_exports(shift: pd.DataFrame) -> Figure:
     russia = -e.loc["RUS", "change_m"] / 1000
     return plots.finish(
         fig,
-        title=_wrap(f"EU exports to Kyrgyzstan rose {e.loc['KGZ', 'change_pct']:.0f}% in 2022, but five "
-                    f"neighbours gained €{neighbours:.1f}bn while Russia lost €{russia:.0f}bn", 80),
+        title=(f"EU exports to Kyrgyzstan rose {e.loc['KGZ', 'change_pct']:.0f}% in 2022, but five "
+                    f"neighbours gained €{neighbours:.1f}bn while Russia lost €{russia:.0f}bn"),
         source=data.cite_rows(shift[shift["source_id"] == "dualuse-brusselstimes-2023"]),
         alt=("Two bar charts of EU exports, 2021 to 2022. In percent: "
              + ", ".join(f"{c} {p:+.0f}%" for c, p in zip(e["country"], e["change_pct"], strict=True))
@@ -659,7 +653,7 @@ def plot_mirror_gap(shift: pd.DataFrame) -> Figure:
     ax.set_ylim(0, g.reported * 1.15)
     return plots.finish(
         fig,
-        title=_wrap(f"China recorded USD {g.reported:.1f}bn of trade with Kyrgyzstan in 2024; Kyrgyzstan "
+        title=(f"China recorded USD {g.reported:.1f}bn of trade with Kyrgyzstan in 2024; Kyrgyzstan "
                     f"recorded USD {g.mirrored:.1f}bn in eleven months"),
         source=data.cite_rows(shift[shift["shift_id"].isin([cn["shift_id"], kg["shift_id"]])]),
         alt=(f"Two bars: China reports USD {g.reported:.1f}bn of 2024 trade with Kyrgyzstan; Kyrgyz "
@@ -689,7 +683,7 @@ def plot_listings(listings: pd.DataFrame, claimed: int = 400) -> Figure:
     total = int(running.iloc[-1])
     return plots.finish(
         fig,
-        title=_wrap(f"{len(rows)} Russia-related Entity List actions named {total} Chinese entities, "
+        title=(f"{len(rows)} Russia-related Entity List actions named {total} Chinese entities, "
                     f"{share_pct(total, claimed):.0f}% of 'nearly {claimed}'"),
         source=data.cite_rows(rows),
         alt=("Bar chart of Chinese and Hong Kong entities added in each Russia-related Entity List action: "
