@@ -25,25 +25,28 @@ FIRST_NUMBER = 10
 _SLUG = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*$")
 
 
-# nbformat is imported inside the functions: importing it costs about 2 s (its schema validator
-# compiles a grammar), which every notebook importing helpers.scaffold would otherwise pay up front.
+# The outline is plain data; nbformat is imported only to write the notebook file (importing it
+# costs about 2 s: its schema validator compiles a grammar), so a notebook that shows the outline
+# (05 does) does not pay for it.
 
 
-def _code(source: str, tags: tuple[str, ...] = ()):
-    from nbformat.v4 import new_code_cell
-
-    cell = new_code_cell(source.strip("\n"))
-    if tags:
-        cell.metadata["tags"] = list(tags)
-    return cell
+def _md(source: str) -> dict:
+    return {"cell_type": "markdown", "source": source, "tags": []}
 
 
-def notebook(number: str, name: str, headline: str, outlet: str, first: str):
-    """The new article's notebook (an nbformat NotebookNode), in the kit's template."""
-    from nbformat.v4 import new_markdown_cell, new_notebook
+def _code(source: str, tags: tuple[str, ...] = ()) -> dict:
+    return {"cell_type": "code", "source": source.strip("\n"), "tags": list(tags)}
 
-    md = new_markdown_cell
-    cells = [
+
+def cells(number: str, name: str, headline: str, outlet: str, first: str) -> list[dict]:
+    """The new article's notebook in the kit's template, as plain cells (type, source, tags).
+
+    >>> outline = cells("10", "x", "A headline", "An outlet", "First paragraph.")
+    >>> outline[0]["source"].splitlines()[0], outline[-1]["tags"]
+    ('# 10 · Checking a new article', ['hide-input'])
+    """
+    md = _md
+    return [
         md(f"# {number} · Checking a new article\n\n"
            f"*{headline}* ({outlet}). This notebook applies the kit's method to it: number the "
            "paragraphs, find the claims, decide which data could check each one.\n\n"
@@ -72,7 +75,20 @@ def notebook(number: str, name: str, headline: str, outlet: str, first: str):
            "## Going further\n- Build a dataset for one claim (README: how to add a dataset).\n\n## Sources"),
         _code("Markdown(data.sources_markdown())", ("hide-input",)),
     ]
-    return new_notebook(cells=cells, metadata={
+
+
+def notebook(number: str, name: str, headline: str, outlet: str, first: str):
+    """The new article's notebook (an nbformat NotebookNode) built from :func:`cells`."""
+    from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook
+
+    nodes = []
+    for cell in cells(number, name, headline, outlet, first):
+        make = new_code_cell if cell["cell_type"] == "code" else new_markdown_cell
+        node = make(cell["source"])
+        if cell["tags"]:
+            node.metadata["tags"] = cell["tags"]
+        nodes.append(node)
+    return new_notebook(cells=nodes, metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},
         "language_info": {"name": "python"},
     })

@@ -57,3 +57,24 @@ def test_scaffold_refuses_bad_names_dates_and_overwrites(kit):
     (kit / "notebooks" / "10-new-chips.ipynb").rename(kit / "notebooks" / "11-new-chips.ipynb")
     with pytest.raises(FileExistsError, match="not overwriting"):
         make(kit)
+
+
+def test_the_outline_is_built_without_importing_nbformat():
+    """Notebook 05 shows the outline; nbformat (about 2 s to import) is needed only to write the file."""
+    import subprocess
+    import sys
+
+    code = ("import sys\nfrom helpers import scaffold\n"
+            "cells = scaffold.cells('10', 'x', 'A headline', 'An outlet', 'First.')\n"
+            "assert cells[0]['source'].startswith('# 10'), cells[0]\n"
+            "print('nbformat' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                         cwd=scaffold.ROOT).stdout.strip()
+    assert out == "False"
+
+
+def test_the_written_notebook_has_the_outline_cells():
+    outline = scaffold.cells("10", "x", "A headline", "An outlet", "First.")
+    nb = scaffold.notebook("10", "x", "A headline", "An outlet", "First.")
+    assert [(c.cell_type, c.source, c.metadata.get("tags", [])) for c in nb.cells] == [
+        (c["cell_type"], c["source"], c["tags"]) for c in outline]
