@@ -182,9 +182,16 @@ def widget(explorer: Explorer):
             style={"description_width": "initial"},
         )
 
+    # Each view is drawn once; going back to a view already seen (comparing two trackers, say) is
+    # instant. At most MAX_VIEWS views, so the memory is bounded.
+    drawn: dict[tuple[int, ...], tuple[dict, dict]] = {}
+
     def redraw(_change=None) -> None:
-        state = {name: p.value for name, p in pickers.items()}
-        data, metadata = mime_bundle(explorer.render_state(state))
+        key = tuple(p.index for p in pickers.values())
+        if key not in drawn:
+            state = {name: p.value for name, p in pickers.items()}
+            drawn[key] = mime_bundle(explorer.render_state(state))
+        data, metadata = drawn[key]
         # Set the output directly: works with or without a kernel, and replaces the old view at once.
         out.outputs = ({"output_type": "display_data", "data": data, "metadata": metadata},)
 

@@ -72,6 +72,24 @@ def test_widget_redraws_when_a_control_changes():
     assert "text/html" in out.outputs[0]["data"]
 
 
+def test_widget_draws_each_view_once_and_shows_it_again_on_return():
+    calls = []
+    base = make()
+
+    def counting(**state):
+        calls.append(state)
+        return base.render(**state)
+
+    ex = widgets.Explorer(base.title, counting, base.controls, default=base.default)
+    box = widgets.widget(ex)
+    picker, out = box.children[1], box.children[-1]
+    first = out.outputs[0]["data"]
+    picker.value = "table"
+    picker.value = base.default_state()["tier"]
+    assert out.outputs[0]["data"] == first
+    assert len(calls) == 2  # the default view and the table, each drawn once
+
+
 def test_show_in_handout_mode_emits_static_html(monkeypatch):
     shown = []
     monkeypatch.setenv(widgets.HANDOUT_ENV, "1")
