@@ -19,6 +19,7 @@ import json
 import os
 import pkgutil
 import platform
+import re
 import statistics
 import subprocess
 import sys
@@ -137,6 +138,27 @@ def bench_explorers(runs: int) -> dict:
     return out
 
 
+def bench_figure_floor(runs: int) -> dict:
+    """The least a figure view can cost on this machine: one axes, one line, the kit's title and
+    source line, laid out and encoded. Context for the figure explorers' redraw times."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    from helpers import plots
+
+    times = []
+    with plots.style():
+        for _ in range(max(runs, 3) * 5):
+            start = time.perf_counter()
+            fig, ax = plots.new_figure()
+            ax.plot([2019, 2020, 2021], [1, 3, 2])
+            plots.finish(fig, title="A short title", source="Source: a publisher, 2025.", alt="A line.")
+            plots.png_bytes(fig)
+            times.append((time.perf_counter() - start) * 1000)
+    print(f"figure floor: median {statistics.median(times):.1f} ms")
+    return spread(times)
+
+
 def bench_handouts() -> dict:
     with tempfile.TemporaryDirectory() as tmp:
         start = time.perf_counter()
@@ -150,8 +172,6 @@ def bench_handouts() -> dict:
 
 def notebook_modules() -> list[str]:
     """The helpers modules the notebooks import (what a student's kernel pays for)."""
-    import re
-
     found = set()
     for o in notebooks.outline():
         for cell in nbformat.read(o.path, as_version=4).cells:
@@ -181,7 +201,9 @@ def bench_make_test() -> dict:
     start = time.perf_counter()
     proc = subprocess.run(["make", "test"], cwd=ROOT, capture_output=True, text=True)
     seconds = time.perf_counter() - start
-    tail = proc.stdout.strip().splitlines()[-1:] if proc.stdout else []
+    # pytest's summary line ("1313 passed in 297.51s"), not make's own last words
+    tail = [line.strip("= ") for line in proc.stdout.splitlines()
+            if re.search(r"\d+ (passed|failed)", line)][-1:]
     print(f"make test: {seconds:.0f} s ({'passed' if proc.returncode == 0 else 'FAILED'})")
     return {"seconds": seconds, "passed": proc.returncode == 0, "summary": tail[0] if tail else ""}
 
@@ -255,6 +277,12 @@ def markdown(results: dict, notes: str) -> str:
     for name, r in results["explorers"].items():
         d = r["redraw_ms"]
         lines.append(f"| {name} | {r['views']} | {d['median']:.1f} | {d['p95']:.1f} | {d['max']:.1f} |")
+    if results.get("figure_floor_ms"):
+        floor = results["figure_floor_ms"]
+        lines += ["", "The least any figure view costs here (one axes, one line, the kit's title and source "
+                      f"line, laid out and encoded as PNG): {floor['median']:.1f} ms median "
+                      f"({floor['min']:.1f}–{floor['max']:.1f}). A figure explorer's view is drawn once per "
+                      "session in JupyterLab; going back to it is a lookup."]
     if results.get("handouts"):
         build_s = results["handouts"]["build_s"]
         lines += ["", "## Handouts", "", f"Build time of `make handouts`: {build_s:.1f} s.",
@@ -285,6 +313,7 @@ def main(argv: list[str] | None = None) -> int:
     results = {"runs": args.runs, "machine": machine()}
     results["import"] = bench_import(max(args.runs, 5))
     results["explorers"] = bench_explorers(args.runs)
+    results["figure_floor_ms"] = bench_figure_floor(args.runs)
     results["notebooks"] = bench_notebooks(args.runs)
     results["handouts"] = bench_handouts()
     if not args.skip_make_test:
