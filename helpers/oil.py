@@ -27,6 +27,7 @@ import calendar
 import math
 import re
 from dataclasses import dataclass
+from functools import cache
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -410,6 +411,12 @@ def china_flow(flow: str, *, annual_only: bool = True) -> pd.DataFrame:
     >>> float(china_flow("china-crude-imports-total").set_index("year").loc[2024, "value_mbd"])
     11.04
     """
+    return _flow_rows(flow, annual_only).copy()
+
+
+@cache
+def _flow_rows(flow: str, annual_only: bool) -> pd.DataFrame:
+    # Computed once per flow: the explorers ask for the same flows view after view.
     df = data.load("oil_china_flows")
     allowed = sorted(set(df["flow"]))
     if flow not in allowed:
@@ -741,18 +748,41 @@ def revenue_verdict(pct_low: float, pct_high: float) -> str:
 def _revenue_rows(exports_mbd: float, china_share: float, brent_usd: float,
                   discount_usd: float) -> pd.DataFrame:
     """The data rows behind one state of the revenue calculator (for its source line)."""
+    return pd.concat([_exports_rows(exports_mbd), _share_rows(china_share), _brent_rows(brent_usd),
+                      _discount_rows(discount_usd), _gdp_rows()])
+
+
+# One lookup per control value, kept: moving one control redraws without searching the others again.
+@cache
+def _exports_rows(exports_mbd: float) -> pd.DataFrame:
     exp = data.load("oil_export_estimates")
-    exp = exp[(exp["period_kind"] == "year") & (exp["exports_mbd"].round(2) == round(exports_mbd, 2))]
+    return exp[(exp["period_kind"] == "year") & (exp["exports_mbd"].round(2) == round(exports_mbd, 2))]
+
+
+@cache
+def _share_rows(china_share: float) -> pd.DataFrame:
     share = data.load("oil_china_share")
-    share = share[share["share_pct"].round(0) == round(china_share * 100)]
+    return share[share["share_pct"].round(0) == round(china_share * 100)]
+
+
+@cache
+def _brent_rows(brent_usd: float) -> pd.DataFrame:
     prices = data.load("oil_prices")
-    price = prices[(prices["series"] == "brent-annual-average") & (prices["value_usd_per_bbl"] == brent_usd)]
+    return prices[(prices["series"] == "brent-annual-average") & (prices["value_usd_per_bbl"] == brent_usd)]
+
+
+@cache
+def _discount_rows(discount_usd: float) -> pd.DataFrame:
+    prices = data.load("oil_prices")
     lo, hi = _lo_hi(prices, "value_usd_per_bbl", "low_usd_per_bbl", "high_usd_per_bbl")
-    disc = prices[(prices["series"] == "iran-discount-to-brent") & (prices["year"] <= 2024)
+    return prices[(prices["series"] == "iran-discount-to-brent") & (prices["year"] <= 2024)
                   & ((lo + hi) / 2 == discount_usd)]
+
+
+@cache
+def _gdp_rows() -> pd.DataFrame:
     econ = data.load("oil_economy")
-    gdp = econ[(econ["series"] == "gdp-current-usd") & econ["value_usd_bn"].isin(REVENUE_GDP)]
-    return pd.concat([exp, share, price, disc, gdp])
+    return econ[(econ["series"] == "gdp-current-usd") & econ["value_usd_bn"].isin(REVENUE_GDP)]
 
 
 def render_revenue(exports_mbd: float, china_share: float, brent_usd: float, discount_usd: float) -> Figure:

@@ -201,7 +201,8 @@ def png_bytes(fig: Figure, compact: bool = False) -> bytes:
     buf = io.BytesIO()
     # The layout engine has already made room for the title, labels and source line: the figure's own
     # canvas is the image (bbox_inches="tight" would draw everything a second time to measure it).
-    fig.savefig(buf, format="png")
+    # zlib level 3: measured on the kit's figures, faster to encode than the default (6) and no larger.
+    fig.savefig(buf, format="png", pil_kwargs={"compress_level": 3})
     if not compact:
         return buf.getvalue()
     from PIL import Image
