@@ -18,6 +18,7 @@ import csv
 import hashlib
 import re
 import tomllib
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache, lru_cache
 from pathlib import Path
@@ -411,15 +412,32 @@ def _short(source_id: str) -> str:
     return f"{s['publisher']}, {s['published']}"
 
 
-def cite_rows(df: pd.DataFrame) -> str:
+def cite_rows(df: pd.DataFrame, *, max_cited: int | None = None, tables: Sequence[str] = ()) -> str:
     """A one-line source for exactly the rows of ``df`` (e.g. after filtering).
+
+    With ``max_cited``, a figure drawn from many sources names the first ``max_cited`` and counts the
+    rest, naming the kit's ``tables`` that hold them (the notebook's Sources section lists every one):
+    long source lines crowd a figure, and explorer views are stored one image each in the handout.
 
     >>> cite_rows(load("article_copies").head(1))
     'Source: The New York Times (via West Hawaii Today), 2025-01-11.'
+    >>> print(cite_rows(load("oil_export_estimates"), max_cited=1, tables=["oil_export_estimates"]))
+    Sources: ... and 23 more (the kit's table oil_export_estimates); every one is listed in the Sources
+    section.
     """
     ids = _source_ids(df)
-    label = "Source" if len(ids) == 1 else "Sources"
-    return f"{label}: " + "; ".join(_short(i) for i in ids) + "."
+    if not ids:
+        raise ValueError("no rows to cite: a figure or a number drawn from no rows has no source")
+    if max_cited is None or len(ids) <= max_cited:
+        return ("Source: " if len(ids) == 1 else "Sources: ") + "; ".join(_short(i) for i in ids) + "."
+    if max_cited < 1:
+        raise ValueError(f"max_cited must be 1 or more, got {max_cited}")
+    where = ""
+    if tables:
+        where = f" (the kit's table{'s' if len(tables) > 1 else ''} {', '.join(tables)})"
+    shown = "; ".join(_short(i) for i in ids[:max_cited])
+    more = len(ids) - max_cited
+    return f"Sources: {shown} and {more} more{where}; every one is listed in the Sources section."
 
 
 def cite(name: str) -> str:

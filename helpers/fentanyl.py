@@ -24,7 +24,7 @@ from collections.abc import Iterable, Sequence
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import data, plots
+from helpers import arithmetic, data, plots
 
 CATEGORIES = {
     "all_drugs": "All drug overdose deaths",
@@ -458,33 +458,11 @@ def render_timeline(jurisdictions: Sequence[str] = ("CHN", "UN", "USA", "CHN-USA
            f"opioids), above a strip of dated control steps by {names}. Steps: {alt_steps}.")
     shown = deaths("final").query(f"drug_category in ['all_drugs', 't40_4'] and {start} <= year <= {end}")
     if len(shown) or len(steps):
-        src = compact_source({"NCHS final deaths": shown, "control dates": steps})
+        src = data.cite_rows(pd.concat([shown, steps]), max_cited=plots.EXPLORER_MAX_CITED,
+                             tables=["fent_overdose_deaths", "fent_controls_timeline"])
     else:
         src = "Source: kit tables fent_overdose_deaths, fent_controls_timeline (no rows in this selection)."
     return plots.finish(fig, title=title, source=src, alt=alt)
-
-
-def compact_source(parts: dict[str, pd.DataFrame]) -> str:
-    """A short source line for a figure that draws on many rows: publishers counted per part.
-
-    The full list is in the notebook's Sources section (``data.sources_markdown()``).
-
-    >>> df = data.load("fent_controls_timeline").head(2)
-    >>> print(compact_source({"control dates": df}))  # doctest: +NORMALIZE_WHITESPACE
-    Sources: control dates - UNODC Early Warning Advisory; PRC State Council Information Office.
-    Kit tables fent_*.
-    """
-    bits = []
-    for label, df in parts.items():
-        ids = data._source_ids(df) if len(df) else []
-        if not ids:
-            continue
-        pubs = list(dict.fromkeys(data.sources().loc[i, "publisher"] for i in ids))
-        shown = "; ".join(pubs) if len(pubs) <= 3 else "; ".join(pubs[:2]) + f" and {len(pubs) - 2} more"
-        bits.append(f"{label} - {shown}")
-    if not bits:
-        raise ValueError("no rows to cite")
-    return "Sources: " + " | ".join(bits) + ". Kit tables fent_*."
 
 
 _TIMELINE_JURIS = [
@@ -516,6 +494,10 @@ def timeline_explorer():
     )
 
 
+# The shared arithmetic under the name notebook 04 uses: pct_change(200, 150) == -25.0
+pct_change = arithmetic.pct_change
+
+
 def cbp_series(scope: str = "all_cbp") -> pd.Series:
     """CBP fentanyl seizures (pounds) by fiscal year, from CBP's current files.
 
@@ -536,21 +518,6 @@ def cbp_series(scope: str = "all_cbp") -> pd.Series:
                   name=scope)
     s.index.name = "fiscal_year"
     return s.sort_index()
-
-
-def pct_change(old: float, new: float) -> float:
-    """Percentage change from ``old`` to ``new``.
-
-    >>> pct_change(200, 150)
-    -25.0
-    >>> pct_change(0, 5)
-    Traceback (most recent call last):
-    ...
-    ValueError: old must be non-zero to compute a percentage change
-    """
-    if old == 0:
-        raise ValueError("old must be non-zero to compute a percentage change")
-    return float((new - old) / old * 100)
 
 
 def render_waves() -> Figure:
@@ -580,7 +547,7 @@ def render_waves() -> Figure:
            f"({her.idxmax()}); synthetic opioids (T40.4) stay near 3,000 until 2013, then rise to "
            f"{t.max():,} in {t.idxmax()} and fall to {t[2024]:,} in 2024. Lines overlap and are not stacked.")
     rows = deaths("final").query("drug_category in ['all_drugs', 'rx_opioids', 't40_1', 't40_4']")
-    src = compact_source({"NCHS final deaths": rows})
+    src = data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
     return plots.finish(fig, title="Three waves of overdose deaths: prescription opioids, then heroin, "
                         "then synthetic opioids", source=src, alt=alt)
 
@@ -608,7 +575,8 @@ def render_share() -> Figure:
     rows = deaths("final").query("drug_category in ['all_drugs', 't40_4']")
     title = ("Synthetic opioids (T40.4) were involved in more than half of overdose deaths every year "
              f"since {first}")
-    return plots.finish(fig, title=title, source=compact_source({"NCHS final deaths": rows}), alt=alt)
+    src = data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
+    return plots.finish(fig, title=title, source=src, alt=alt)
 
 
 def render_revisions() -> Figure:
@@ -649,8 +617,8 @@ def render_revisions() -> Figure:
            f"(2021 {fin[2021]:,}; 2022 {fin[2022]:,}; 2023 {fin[2023]:,}; 2024 {fin[2024]:,}). "
            f"Provisional: {pts}.")
     rows = deaths("provisional", "all_drugs").query("qualifier == 'exact'")
-    src = compact_source({"provisional releases": rows,
-                          "final": deaths("final", "all_drugs").query("year >= 2021")})
+    final = deaths("final", "all_drugs").query("year >= 2021")
+    src = data.cite_rows(pd.concat([rows, final]), max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
     title = f"The first predicted counts of 2022-2024 were {lo:.1f}-{hi:.1f}% above the final counts"
     return plots.finish(fig, title=title, source=src, alt=alt)
 
@@ -678,7 +646,9 @@ def render_cbp() -> Figure:
     df = data.load("fent_cbp_seizures")
     rows = df[df["data_file"].str.startswith("nationwide")]
     return plots.finish(fig, title=f"CBP fentanyl seizures peaked in FY{peak} and fell {fall:.0f}% by "
-                        f"FY{int(allc.index[-1])}", source=compact_source({"CBP seizures": rows}), alt=alt)
+                        f"FY{int(allc.index[-1])}",
+                        source=data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_cbp_seizures"]),
+                        alt=alt)
 
 
 def months_between(start: str, end: str) -> int:

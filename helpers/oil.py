@@ -24,7 +24,6 @@ The arithmetic a reader needs to check the article's oil claims:
 from __future__ import annotations
 
 import calendar
-import math
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -32,7 +31,8 @@ from functools import cache
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import data, plots
+from helpers import arithmetic, data, plots
+from helpers.arithmetic import number
 
 # --- constants -----------------------------------------------------------------------------------
 
@@ -58,15 +58,13 @@ _PERIOD = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:/(\d{4})-(\d{2}))?$")
 # --- validation ----------------------------------------------------------------------------------
 
 def _number(name: str, value: object, *, allow_zero: bool = True) -> float:
-    if isinstance(value, bool) or not isinstance(value, int | float):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
-    value = float(value)
-    if math.isnan(value) or math.isinf(value):
-        raise ValueError(f"{name} must be a finite number, got {value}")
-    if value < 0 or (value == 0 and not allow_zero):
-        need = "zero or more" if allow_zero else "more than zero"
-        raise ValueError(f"{name} must be {need}; got {value:g} (volumes, prices and GDP cannot be negative)")
-    return value
+    # Every quantity in this module is a level: a volume, a price, a share or a GDP.
+    return number(name, value, minimum=0, strictly=not allow_zero,
+                  why="volumes, prices and GDP cannot be negative")
+
+
+# The shared arithmetic under the name notebooks 03 and 05 use: growth_ratio(0.324, 1.46) is about 4.5.
+growth_ratio = arithmetic.ratio
 
 
 def _year(year: object) -> int:
@@ -319,49 +317,6 @@ def mirror_gap(partner_reported_mbd: float, origin_supply_mbd: float) -> float:
     """
     reported = _number("partner_reported_mbd", partner_reported_mbd)
     return reported - _number("origin_supply_mbd", origin_supply_mbd)
-
-
-def growth_ratio(start: float, end: float) -> float:
-    """How many times larger ``end`` is than ``start`` (4.0 = quadrupled).
-
-    >>> round(growth_ratio(0.324, 1.46), 1)
-    4.5
-    >>> growth_ratio(0, 1.46)
-    Traceback (most recent call last):
-    ...
-    ValueError: start must be more than zero; got 0 (volumes, prices and GDP cannot be negative)
-    """
-    return _number("end", end) / _number("start", start, allow_zero=False)
-
-
-# --- source lines ---------------------------------------------------------------------------------
-
-#: A figure lists its sources in full up to this many; beyond, it names the tables and the Sources list.
-MAX_CITED = 4
-#: The same for explorer views, which the handout stores one image per view.
-EXPLORER_MAX_CITED = 2
-
-
-def source_line(rows: pd.DataFrame, *tables: str, max_cited: int = MAX_CITED) -> str:
-    """A figure's source line: the sources of ``rows`` in full or, when there are more than
-    ``max_cited`` (default :data:`MAX_CITED`), how many there are and which tables hold them (the
-    notebook's Sources section lists every one). Long source lines crowd a figure, and their small
-    anti-aliased text is most of a figure's PNG size: explorers, precomputed view by view in the
-    handout, use :data:`EXPLORER_MAX_CITED`.
-
-    >>> print(source_line(data.load("oil_conversion_factors"), "oil_conversion_factors"))
-    Sources: S&P Global Platts (via Hellenic Shipping News), 2019-07-30;
-    Reuters (via AOG Digital), 2021-01-14.
-    >>> source_line(data.load("oil_export_estimates"), "oil_export_estimates")
-    'Sources: 24 publications, in the table oil_export_estimates; each is listed in the Sources section.'
-    """
-    ids = list(dict.fromkeys(p for s in rows["source_id"] for p in str(s).split(";")))
-    if len(ids) <= max_cited:
-        return data.cite_rows(rows)
-    if not tables:
-        raise ValueError("name the tables the rows come from, for the short source line")
-    where = f"the table {tables[0]}" if len(tables) == 1 else "the tables " + ", ".join(tables)
-    return f"Sources: {len(ids)} publications, in {where}; each is listed in the Sources section."
 
 
 # --- the data, as the notebook uses it -----------------------------------------------------------
@@ -645,7 +600,8 @@ def render_baseline(tracker: str, start: str, end: str) -> Figure:
         if tracker != "any":
             searched = searched[searched["reporter"] == tracker]
         return plots.finish(fig, title=title,
-                            source=source_line(searched, "oil_china_flows", max_cited=EXPLORER_MAX_CITED),
+                            source=data.cite_rows(searched, max_cited=plots.EXPLORER_MAX_CITED,
+                                                  tables=["oil_china_flows"]),
                             alt=f"Empty chart for {who}, {_LABEL[start]} to {_LABEL[end]}: the kit has no "
                                 f"{who} estimate of Iranian crude to China for {missing}.")
     lo, hi = b.low / a.high, b.high / a.low
@@ -680,7 +636,7 @@ def render_baseline(tracker: str, start: str, end: str) -> Figure:
            f"{_LABEL[start]} and {b_text} in {_LABEL[end]} ({trackers}); the ratio is {ratio}, against a "
            "dashed line at four times the start.")
     rows = pd.concat([a.rows, b.rows])
-    source = source_line(rows, "oil_china_flows", max_cited=EXPLORER_MAX_CITED)
+    source = data.cite_rows(rows, max_cited=plots.EXPLORER_MAX_CITED, tables=["oil_china_flows"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 
 
@@ -817,8 +773,8 @@ def render_revenue(exports_mbd: float, china_share: float, brent_usd: float, dis
            "share of the larger GDP, its light part reaches the share of the smaller), against a dashed line "
            "at 5 percent.")
     rows = _revenue_rows(exports_mbd, china_share, brent_usd, discount_usd)
-    source = source_line(rows, "oil_export_estimates", "oil_china_share", "oil_prices", "oil_economy",
-                         max_cited=EXPLORER_MAX_CITED)
+    source = data.cite_rows(rows, max_cited=plots.EXPLORER_MAX_CITED, tables=[
+        "oil_export_estimates", "oil_china_share", "oil_prices", "oil_economy"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 
 
@@ -900,7 +856,8 @@ def plot_tracker_estimates() -> Figure:
            f"1.55-1.70 in "
            f"2024. In September 2020 three trackers ranged from 0.4 to 1.5 mb/d; for 2023 estimates ran from "
            f"{lo:.2f} (crude) to more than {hi:.2f} (crude and condensate).")
-    return plots.finish(fig, title=title, source=source_line(df, "oil_export_estimates"), alt=alt)
+    source = data.cite_rows(df, max_cited=plots.MAX_CITED, tables=["oil_export_estimates"])
+    return plots.finish(fig, title=title, source=source, alt=alt)
 
 
 def plot_production_exports() -> Figure:
@@ -954,7 +911,8 @@ def plot_production_exports() -> Figure:
     prod = prod[prod["series"].isin(["opec-secondary-sources", "bp-statistical-review"])
                 & (prod["period"].str.len() == 4)]
     rows = pd.concat([prod, exp, events])
-    source = source_line(rows, "oil_production", "oil_export_estimates", "oil_sanction_events")
+    source = data.cite_rows(rows, max_cited=plots.MAX_CITED,
+                            tables=["oil_production", "oil_export_estimates", "oil_sanction_events"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 
 
@@ -1002,7 +960,8 @@ def plot_china_share() -> Figure:
            f"2019), "
            f"more than half (EIA, 2020), 85-95% (a Kpler analyst, 2021), 70.8% (UANI, 2022), 80-90% for 2023 "
            f"and {uani:.0f}% (UANI) for 2024, against a dashed line at 90%.")
-    return plots.finish(fig, title=title, source=source_line(df, "oil_china_share"), alt=alt)
+    source = data.cite_rows(df, max_cited=plots.MAX_CITED, tables=["oil_china_share"])
+    return plots.finish(fig, title=title, source=source, alt=alt)
 
 
 def plot_malaysia() -> Figure:
@@ -1042,7 +1001,7 @@ def plot_malaysia() -> Figure:
            f"(2016-2017) to almost zero from 2021, while imports 'from Malaysia' rose from about 0.18 (2018) "
            f"to {m24:.2f} (2024); Malaysia's own production, a line, fell from 0.66 to about {p24:.2f}.")
     rows = pd.concat([imports, prod, iran])
-    source = source_line(rows, "oil_china_flows", max_cited=EXPLORER_MAX_CITED)
+    source = data.cite_rows(rows, max_cited=plots.EXPLORER_MAX_CITED, tables=["oil_china_flows"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 
 
@@ -1113,7 +1072,8 @@ def plot_revenue_history() -> Figure:
     econ = data.load("oil_economy")
     rows = econ[econ["series"].isin(["oil-export-revenue-crude-condensate", "gdp-current-usd"])
                 & (econ["year"] >= 2018) & (econ["bound"] != "lower-bound")]
-    return plots.finish(fig, title=title, source=source_line(rows, "oil_economy"), alt=alt)
+    source = data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["oil_economy"])
+    return plots.finish(fig, title=title, source=source, alt=alt)
 
 
 def plot_sanctions_timeline() -> Figure:
@@ -1166,4 +1126,5 @@ def plot_sanctions_timeline() -> Figure:
            "tankers carried Iranian oil in January 2025. Vertical lines mark the Beijing deal (10 March "
            "2023), "
            f"the Shandong port ban ({ban.day} January 2025) and the article ({published.day} January 2025).")
-    return plots.finish(fig, title=title, source=source_line(ev, "oil_sanction_events"), alt=alt)
+    source = data.cite_rows(ev, max_cited=plots.MAX_CITED, tables=["oil_sanction_events"])
+    return plots.finish(fig, title=title, source=source, alt=alt)

@@ -16,7 +16,6 @@ this module are ``chpl_items``, ``china_russia_trade``, ``share_claims``,
 from __future__ import annotations
 
 import html
-import math
 import numbers
 import re
 from dataclasses import dataclass
@@ -24,7 +23,8 @@ from dataclasses import dataclass
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import data, plots
+from helpers import arithmetic, data, plots
+from helpers.arithmetic import number
 from helpers.widgets import Explorer
 
 HS_EXAMPLE = "a six-digit HS code written as a string, like '854231' or '8542.31'"
@@ -146,41 +146,9 @@ def chapter_name(chapter: str) -> str:
 
 
 # --------------------------------------------------------------------------- arithmetic
-def _number(name: str, value: object) -> float:
-    if isinstance(value, bool) or not isinstance(value, numbers.Real):
-        raise TypeError(f"{name} must be a number, got {type(value).__name__} {value!r}")
-    value = float(value)
-    if math.isnan(value):
-        raise ValueError(f"{name} is NaN (missing); pick a row that has a value")
-    return value
-
-
-def growth_pct(before: float, after: float) -> float:
-    """Percentage change from ``before`` to ``after`` (both levels in the same unit).
-
-    >>> growth_pct(50, 75)
-    50.0
-    >>> growth_pct(0, 5)
-    Traceback (most recent call last):
-    ...
-    ValueError: before must be above zero to compute growth (got 0.0); ...
-    """
-    before, after = _number("before", before), _number("after", after)
-    if before <= 0:
-        raise ValueError(
-            f"before must be above zero to compute growth (got {before}); growth from a zero or "
-            "negative level is undefined"
-        )
-    return (after / before - 1) * 100
-
-
-def growth_factor(before: float, after: float) -> float:
-    """How many times larger ``after`` is than ``before`` ("x2.3").
-
-    >>> round(growth_factor(49.7, 115.49), 2)
-    2.32
-    """
-    return growth_pct(before, after) / 100 + 1
+# The shared arithmetic (helpers.arithmetic) under the names notebook 02 teaches.
+growth_pct = arithmetic.pct_change  # growth_pct(50, 75) == 50.0
+growth_factor = arithmetic.ratio  # how many times larger: growth_factor(40, 100) == 2.5
 
 
 def share_pct(part: float, whole: float) -> float:
@@ -193,7 +161,7 @@ def share_pct(part: float, whole: float) -> float:
     ...
     ValueError: part (60.0) is larger than whole (50.0): a share cannot exceed 100%. ...
     """
-    part, whole = _number("part", part), _number("whole", whole)
+    part, whole = number("part", part), number("whole", whole)
     if whole <= 0:
         raise ValueError(f"whole must be above zero (got {whole}); a share of nothing is undefined")
     if part < 0:
@@ -219,7 +187,7 @@ def base_from_change(change: float, change_pct: float) -> float:
     ...
     ValueError: change (909.0) and change_pct (-10.0) have opposite signs; ...
     """
-    change, change_pct = _number("change", change), _number("change_pct", change_pct)
+    change, change_pct = number("change", change), number("change_pct", change_pct)
     if change_pct == 0:
         raise ValueError("change_pct is 0: with no percentage change the base cannot be recovered")
     if change_pct <= -100:
@@ -238,7 +206,7 @@ def annualise(value: float, months: int) -> float:
     >>> round(annualise(5.1, 11), 2)
     5.56
     """
-    value = _number("value", value)
+    value = number("value", value)
     if isinstance(months, bool) or not isinstance(months, numbers.Integral) or not 1 <= months <= 12:
         raise ValueError(f"months must be a whole number from 1 to 12, got {months!r}")
     return value * 12 / months
@@ -274,7 +242,7 @@ def mirror_gap(reported: float, mirrored: float) -> MirrorGap:
     >>> round(g.gap, 1), round(g.ratio, 2), round(g.unrecorded_pct)
     (17.6, 4.45, 78)
     """
-    reported, mirrored = _number("reported", reported), _number("mirrored", mirrored)
+    reported, mirrored = number("reported", reported), number("mirrored", mirrored)
     for name, value in (("reported", reported), ("mirrored", mirrored)):
         if value <= 0:
             raise ValueError(

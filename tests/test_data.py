@@ -202,6 +202,25 @@ def test_cite_rows_names_only_the_sources_of_those_rows():
     assert one == "Source: The New York Times (mirrored by asian-news.net), 2025-01."
 
 
+def test_cite_rows_counts_what_it_does_not_name():
+    exports = data.load("oil_export_estimates")
+    n = len({p for sid in exports["source_id"] for p in str(sid).split(";")})
+    line = data.cite_rows(exports, max_cited=2, tables=["oil_export_estimates"])
+    assert line.count(";") == 2  # two named sources, then the count
+    assert f" and {n - 2} more (the kit's table oil_export_estimates); every one is listed" in line
+    assert data.cite_rows(exports.head(1), max_cited=2) == data.cite_rows(exports.head(1))
+    # two tables: plural
+    assert "(the kit's tables a, b)" in data.cite_rows(exports, max_cited=1, tables=["a", "b"])
+
+
+def test_cite_rows_refuses_no_rows_and_a_zero_limit():
+    exports = data.load("oil_export_estimates")
+    with pytest.raises(ValueError, match="no rows to cite"):
+        data.cite_rows(exports.head(0))
+    with pytest.raises(ValueError, match="max_cited must be 1 or more, got 0"):
+        data.cite_rows(exports, max_cited=0)
+
+
 def test_bibliography_defaults_to_the_tables_loaded():
     data.load("article_copies")
     bib = data.bibliography()

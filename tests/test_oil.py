@@ -124,8 +124,8 @@ def test_revenue_hand_computed():
     (lambda: oil.break_even_volume_mbd(5, 400, 70, 70), "sells for nothing"),
     (lambda: oil.mirror_gap(-1, 0.5), "partner_reported_mbd must be zero or more"),
     (lambda: oil.mirror_gap(1, -0.5), "origin_supply_mbd must be zero or more"),
-    (lambda: oil.growth_ratio(0, 1.46), "start must be more than zero"),
-    (lambda: oil.growth_ratio(0.8, -1), "end must be zero or more"),
+    (lambda: oil.growth_ratio(0, 1.46), "before must be more than zero"),
+    (lambda: oil.growth_ratio(0.8, -1), "after must be zero or more"),
     (lambda: oil.discount_share_pct(0, 5), "brent_usd must be more than zero"),
 ])
 def test_arithmetic_errors(call, message):

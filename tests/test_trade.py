@@ -7,7 +7,7 @@ import pandas as pd
 import pytest
 from matplotlib.figure import Figure
 
-from helpers import data, plots, trade, widgets
+from helpers import arithmetic, data, plots, trade, widgets
 
 
 @pytest.fixture(scope="module")
@@ -91,23 +91,13 @@ def test_growth_pct_by_hand():
     assert round(trade.growth_pct(76.12, 115.49), 2) == 51.72  # (115.49 / 76.12 - 1) * 100
 
 
-@pytest.mark.parametrize(("before", "after", "error", "pattern"), [
-    (0, 5, ValueError, r"before must be above zero.*undefined"),
-    (-3, 5, ValueError, r"before must be above zero to compute growth \(got -3.0\)"),
-    ("76.12", 5, TypeError, r"before must be a number, got str '76.12'"),
-    (True, 5, TypeError, r"before must be a number, got bool"),
-    (5, None, TypeError, r"after must be a number, got NoneType"),
-    (float("nan"), 5, ValueError, r"before is NaN"),
-])
-def test_growth_pct_bad_input(before, after, error, pattern):
-    with pytest.raises(error, match=pattern):
-        trade.growth_pct(before, after)
-
-
-def test_growth_factor():
+def test_growth_names_are_the_shared_arithmetic():
+    """Notebook 02's names; their checks on bad input are tested in test_arithmetic.py."""
+    assert trade.growth_pct is arithmetic.pct_change
+    assert trade.growth_factor is arithmetic.ratio
     assert trade.growth_factor(40, 100) == 2.5
-    with pytest.raises(ValueError, match="before must be above zero"):
-        trade.growth_factor(0, 1)
+    with pytest.raises(ValueError, match="before must be more than zero"):
+        trade.growth_pct(0, 5)
 
 
 def test_share_pct_by_hand_and_bad_input():
