@@ -422,8 +422,7 @@ def cite_rows(df: pd.DataFrame, *, max_cited: int | None = None, tables: Sequenc
     >>> cite_rows(load("article_copies").head(1))
     'Source: The New York Times (via West Hawaii Today), 2025-01-11.'
     >>> print(cite_rows(load("oil_export_estimates"), max_cited=1, tables=["oil_export_estimates"]))
-    Sources: ... and 23 more (the kit's table oil_export_estimates); every one is listed in the Sources
-    section.
+    Sources: ... and 23 more (table oil_export_estimates), all listed under Sources.
     """
     ids = _source_ids(df)
     if not ids:
@@ -432,12 +431,9 @@ def cite_rows(df: pd.DataFrame, *, max_cited: int | None = None, tables: Sequenc
         return ("Source: " if len(ids) == 1 else "Sources: ") + "; ".join(_short(i) for i in ids) + "."
     if max_cited < 1:
         raise ValueError(f"max_cited must be 1 or more, got {max_cited}")
-    where = ""
-    if tables:
-        where = f" (the kit's table{'s' if len(tables) > 1 else ''} {', '.join(tables)})"
+    where = f" (table{'s' if len(tables) > 1 else ''} {', '.join(tables)})" if tables else ""
     shown = "; ".join(_short(i) for i in ids[:max_cited])
-    more = len(ids) - max_cited
-    return f"Sources: {shown} and {more} more{where}; every one is listed in the Sources section."
+    return f"Sources: {shown} and {len(ids) - max_cited} more{where}, all listed under Sources."
 
 
 def cite(name: str) -> str:

@@ -565,7 +565,7 @@ def render_share() -> Figure:
     ax.bar(table.index, table["share_pct"], color=plots.PALETTE[1], edgecolor="#555555", linewidth=0.5)
     ax.axhline(50, color="#333333", linestyle="--", linewidth=1.2)
     ax.text(1999, 52, "one half", fontsize=11)
-    ax.set_ylabel("Involving T40.4 (% of deaths)")
+    ax.set_ylabel("T40.4 share (% of deaths)")
     ax.set_xlabel("Year (final data)")
     ax.set_ylim(0, 100)
     pct = table["share_pct"]
@@ -604,7 +604,7 @@ def render_revisions() -> Figure:
                        label=f"{kind.capitalize()}, release of {rel}", zorder=4)
     ax.set_xticks(years, [str(y) for y in years])
     ax.set_xlabel("Year of death")
-    ax.set_ylabel("Overdose deaths, all drugs (thousands)")
+    ax.set_ylabel("Deaths (thousands)")
     ax.legend(loc="lower left", fontsize=10)
     above = []  # how far each first count sat above the final count, as % of the final count
     for y in (2022, 2023, 2024):

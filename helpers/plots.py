@@ -69,8 +69,8 @@ MARGIN_PT = 7.2  # space left and right of the title and the source line
 #: A figure's source line names up to this many sources and counts the rest (``data.cite_rows``); the
 #: notebook's Sources section lists every one.
 MAX_CITED = 4
-#: The same for explorer views: the handout stores one image per view, and text is most of its size.
-EXPLORER_MAX_CITED = 2
+#: For explorer views, one: the handout stores an image per view, and text is most of its size.
+EXPLORER_MAX_CITED = 1
 
 
 def use_style() -> None:

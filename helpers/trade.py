@@ -617,7 +617,7 @@ def plot_mirror_gap(shift: pd.DataFrame) -> Figure:
            edgecolor="white", width=0.55)
     for x, v in enumerate([g.reported, g.mirrored]):
         ax.text(x, v + 0.4, f"USD {v:.1f}bn", ha="center")
-    ax.set_ylabel("Trade between China and Kyrgyzstan (USD bn)")
+    ax.set_ylabel("China-Kyrgyzstan trade (USD bn)")
     ax.set_ylim(0, g.reported * 1.15)
     return plots.finish(
         fig,

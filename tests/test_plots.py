@@ -101,7 +101,7 @@ def test_the_image_is_the_figure_canvas():
 
 def outside_the_canvas(fig) -> list[str]:
     """What a saved figure would cut off: every axes' drawn extent, the title and the source line
-    must lie inside the figure's canvas (1 px tolerance)."""
+    must lie inside the figure's canvas (1 px tolerance), and no y-axis label may be taller than its axes."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
     canvas_agg = FigureCanvasAgg(fig)
@@ -111,8 +111,15 @@ def outside_the_canvas(fig) -> list[str]:
     parts = [(f"axes {i}", ax.get_tightbbox(renderer)) for i, ax in enumerate(fig.axes)]
     parts += [("title", fig._suptitle.get_window_extent(renderer)),
               ("source", fig._supxlabel.get_window_extent(renderer))]
-    return [f"{name}: {box.bounds} outside {canvas.bounds}" for name, box in parts
-            if box.x0 < canvas.x0 - 1 or box.y0 < canvas.y0 - 1 or box.x1 > canvas.x1 + 1 or box.y1 > canvas.y1 + 1]
+    problems = [f"{name}: {box.bounds} outside {canvas.bounds}" for name, box in parts
+                if box.x0 < canvas.x0 - 1 or box.y0 < canvas.y0 - 1 or box.x1 > canvas.x1 + 1
+                or box.y1 > canvas.y1 + 1]
+    # A y-axis label taller than its axes runs into the title or the panel above it.
+    for i, ax in enumerate(fig.axes):
+        label = ax.yaxis.label
+        if label.get_text() and label.get_window_extent(renderer).height > ax.bbox.height + 1:
+            problems.append(f"axes {i}: y label {label.get_text()!r} is taller than the axes")
+    return problems
 
 
 def kit_figures():
