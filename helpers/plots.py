@@ -109,7 +109,7 @@ def finish(fig: Figure, *, title: str, source: str, alt: str) -> Figure:
     ``title`` states the finding; ``source`` is usually ``helpers.data.cite(name)``;
     ``alt`` says what the figure shows for someone who cannot see it. The title sits at the top
     left of the figure and the source line at the bottom left, each wrapped to the figure's width,
-    so nothing is cut off and the image needs no second layout pass when it is saved.
+    so nothing is cut off and saving needs no extra draw to measure the image (no tight bounding box).
 
     >>> fig, ax = new_figure()
     >>> finish(fig, title="", source="Source: x.", alt="A chart.")
