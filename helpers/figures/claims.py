@@ -1,4 +1,4 @@
-"""Claims figures and explorers (notebooks 01 and 05): the ledger drawn, and each claim in its paragraph.
+"""Claims figures and explorers (notebook 01): the ledger drawn, and each claim in its paragraph.
 
 The counts and filters come from ``helpers.claims``; this module turns them into charts and HTML.
 Notebook 01 writes ``from helpers.figures import claims as claims_figures`` and shows
