@@ -1,4 +1,4 @@
-"""Unit tests for helpers.claims: filters, counts, ranking, the render functions and explorers."""
+"""Unit tests for helpers.claims (filters, counts, ranking) and helpers.figures.claims (render functions, explorers)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ import pandas as pd
 import pytest
 
 from helpers import article, claims, plots, widgets
+from helpers.figures import claims as claims_figures
 
 THEME_OPTIONS = (claims.ALL, *claims.THEMES)
 TYPE_OPTIONS = (claims.ALL, *claims.CLAIM_TYPES)
@@ -117,7 +118,7 @@ def test_source_line():
 
 @pytest.mark.parametrize(("theme", "claim_type"), list(itertools.product(THEME_OPTIONS, TYPE_OPTIONS)))
 def test_render_claims_every_theme_and_type(theme, claim_type):
-    out = claims.render_claims(theme, claim_type)
+    out = claims_figures.render_claims(theme, claim_type)
     expected = claims.claims(theme, claim_type)
     assert isinstance(out, str)
     if expected.empty:
@@ -135,40 +136,40 @@ def test_render_claims_every_theme_and_type(theme, claim_type):
 
 
 def test_render_claims_empty_result_names_the_filters():
-    out = claims.render_claims("fentanyl", "attribution")
+    out = claims_figures.render_claims("fentanyl", "attribution")
     assert "No claim matches" in out
     assert "theme “Fentanyl”" in out and "type “attribution”" in out
 
 
 @pytest.mark.parametrize("verdict", VERDICT_OPTIONS)
 def test_render_claims_every_verdict(verdict):
-    out = claims.render_claims(verdict=verdict)
+    out = claims_figures.render_claims(verdict=verdict)
     n = len(claims.claims(verdict=verdict))
     assert out.count('<div class="claim"') == n
 
 
 def test_render_claims_escapes_html():
     # the evidence of C25 contains apostrophes; raw quotes must not reach the HTML
-    out = claims.render_claims("diplomacy", "attribution")
+    out = claims_figures.render_claims("diplomacy", "attribution")
     assert "China&#x27;s firm support" in out
     assert "China's firm support" not in out
 
 
 def test_render_claims_says_first_or_final():
-    assert "final verdict, settled in Notebook 04 · Fentanyl controls" in claims.render_claims("fentanyl")
-    assert "final verdict, settled in this notebook" in claims.render_claims("diplomacy")
+    assert "final verdict, settled in Notebook 04 · Fentanyl controls" in claims_figures.render_claims("fentanyl")
+    assert "final verdict, settled in this notebook" in claims_figures.render_claims("diplomacy")
 
 
 def test_render_claims_bad_input():
     with pytest.raises(ValueError, match="unknown theme"):
-        claims.render_claims("oil")
+        claims_figures.render_claims("oil")
 
 
 # --- render_verdicts ------------------------------------------------------------------------------
 
 @pytest.mark.parametrize(("verdict", "stage"), list(itertools.product(VERDICT_OPTIONS, STAGE_OPTIONS)))
 def test_render_verdicts_every_combination(verdict, stage):
-    table = claims.render_verdicts(verdict, stage)
+    table = claims_figures.render_verdicts(verdict, stage)
     assert isinstance(table, pd.DataFrame)
     assert table.columns.tolist() == [
         "claim", "paragraph", "words (seed)", "asserted by", "verdict", "stage", "checked in", "evidence",
@@ -177,14 +178,14 @@ def test_render_verdicts_every_combination(verdict, stage):
 
 
 def test_render_verdicts_empty_table_keeps_columns():
-    table = claims.render_verdicts("opinion", "first")
+    table = claims_figures.render_verdicts("opinion", "first")
     assert table.empty and len(table.columns) == 8
 
 
 # --- explorers ------------------------------------------------------------------------------------
 
 def test_claims_explorer_views_and_render():
-    ex = claims.claims_explorer()
+    ex = claims_figures.claims_explorer()
     assert isinstance(ex, widgets.Explorer)
     assert ex.view_count() == 25 <= widgets.MAX_VIEWS
     assert [v for _, v in ex.controls["theme"]] == list(THEME_OPTIONS)
@@ -195,14 +196,14 @@ def test_claims_explorer_views_and_render():
 
 
 def test_verdicts_explorer_views():
-    ex = claims.verdicts_explorer()
+    ex = claims_figures.verdicts_explorer()
     assert ex.view_count() == 18
     html_out = widgets.to_html(ex.render_state({"verdict": "not-supported", "stage": claims.ALL}))
     assert "C16" in html_out and "C18" in html_out
 
 
 def test_static_html_precomputes_every_claims_view():
-    page = widgets.static_html(claims.claims_explorer())
+    page = widgets.static_html(claims_figures.claims_explorer())
     assert page.count('class="explorer-view"') == 25
 
 
@@ -211,9 +212,9 @@ def test_static_html_precomputes_every_claims_view():
 @pytest.mark.parametrize(
     ("make", "title"),
     [
-        (claims.counts_figure, "Events are the commonest claim: 16 of 37; 8 are statistics"),
-        (claims.errata_figure, "10 of the 16 translation errors change what the article says"),
-        (claims.verdicts_figure, "Notebook 01 settles 22 of 37 claims; the data notebooks settle 15"),
+        (claims_figures.counts_figure, "Events are the commonest claim: 16 of 37; 8 are statistics"),
+        (claims_figures.errata_figure, "10 of the 16 translation errors change what the article says"),
+        (claims_figures.verdicts_by_notebook_figure, "Notebook 01 settles 22 of 37 claims; the data notebooks settle 15"),
     ],
 )
 def test_figures_title_and_alt(make, title):
@@ -226,11 +227,11 @@ def test_figures_title_and_alt(make, title):
 def test_highlight_is_what_render_uses():
     row = claims.claims(theme="dual-use", claim_type="statistic").iloc[0]
     marked = article.highlight(int(row["paragraph"]), row["words"])
-    assert marked in claims.render_claims("dual-use", "statistic")
+    assert marked in claims_figures.render_claims("dual-use", "statistic")
 
 
 def test_render_verdicts_bad_input():
     with pytest.raises(ValueError, match="unknown verdict 'maybe'"):
-        claims.render_verdicts("maybe")
+        claims_figures.render_verdicts("maybe")
     with pytest.raises(ValueError, match="unknown stage 'second'"):
-        claims.render_verdicts(stage="second")
+        claims_figures.render_verdicts(stage="second")

@@ -124,15 +124,21 @@ def outside_the_canvas(fig) -> list[str]:
 
 def kit_figures():
     """Every figure the notebooks draw, and every view of every figure explorer."""
-    from helpers import claims, data, evidence, fentanyl, oil, trade, widgets
+    from helpers import data, evidence, fentanyl, oil, widgets
+    from helpers.figures import claims as claims_figures
+    from helpers.figures import trade as trade_figures
 
-    yield from [claims.counts_figure, claims.errata_figure, claims.verdicts_figure, evidence.verdicts_figure,
+    yield from [claims_figures.counts_figure, claims_figures.errata_figure,
+                claims_figures.verdicts_by_notebook_figure, evidence.verdicts_figure,
                 fentanyl.render_waves, fentanyl.render_share, fentanyl.render_revisions, fentanyl.render_cbp,
                 oil.plot_tracker_estimates, oil.plot_production_exports, oil.plot_china_share,
                 oil.plot_malaysia, oil.plot_revenue_history, oil.plot_sanctions_timeline]
-    for fn, table in [(trade.plot_chpl_tiers, "chpl_items"), (trade.plot_china_russia_trade, "china_russia_trade"),
-                      (trade.plot_share_claims, "share_claims"), (trade.plot_eu_exports, "intermediary_trade_shift"),
-                      (trade.plot_mirror_gap, "intermediary_trade_shift"), (trade.plot_listings, "us_listings")]:
+    for fn, table in [(trade_figures.chpl_tiers_figure, "chpl_items"),
+                      (trade_figures.china_russia_trade_figure, "china_russia_trade"),
+                      (trade_figures.share_claims_figure, "share_claims"),
+                      (trade_figures.eu_exports_figure, "intermediary_trade_shift"),
+                      (trade_figures.mirror_gap_figure, "intermediary_trade_shift"),
+                      (trade_figures.listings_figure, "us_listings")]:
         yield lambda fn=fn, table=table: fn(data.load(table))
     for explorer in (fentanyl.timeline_explorer(), oil.baseline_explorer(), oil.revenue_explorer()):
         assert isinstance(explorer, widgets.Explorer)

@@ -1,4 +1,4 @@
-"""helpers.trade: HS codes, arithmetic, table helpers, figures and the CHPL explorer."""
+"""helpers.trade (HS codes, arithmetic, table helpers) and its figures and CHPL explorer in helpers.figures.trade."""
 
 import math
 
@@ -8,6 +8,7 @@ import pytest
 from matplotlib.figure import Figure
 
 from helpers import arithmetic, data, plots, trade, widgets
+from helpers.figures import trade as trade_figures
 
 
 @pytest.fixture(scope="module")
@@ -70,17 +71,6 @@ def test_parse_hs_refuses_malformed_codes_with_an_example(text):
 def test_parse_hs_refuses_chapters_that_do_not_exist(text, pattern):
     with pytest.raises(ValueError, match=pattern):
         trade.parse_hs(text)
-
-
-def test_is_hs6():
-    assert trade.is_hs6("903082") and trade.is_hs6("9030.82")
-    assert not trade.is_hs6(903082) and not trade.is_hs6("770000") and not trade.is_hs6(None)
-
-
-def test_chapter_name_known_and_unknown():
-    assert trade.chapter_name("93") == "Arms and ammunition"
-    with pytest.raises(ValueError, match=r"no short title for chapter '01'; chapters with one: 84, 85"):
-        trade.chapter_name("01")
 
 
 # --------------------------------------------------------------------------- arithmetic
@@ -265,15 +255,15 @@ def test_mirror_rows(shift):
 
 # --------------------------------------------------------------------------- figures
 FIGURES = [
-    ("plot_chpl_tiers", "chpl_items", "26 of the 50 CHPL codes are electrical goods from HS chapter 85"),
-    ("plot_china_russia_trade", "china_russia_trade", "China–Russia trade grew 67% from 2021 to 2024, to USD 245bn"),
-    ("plot_share_claims", "share_claims",
+    ("chpl_tiers_figure", "chpl_items", "26 of the 50 CHPL codes are electrical goods from HS chapter 85"),
+    ("china_russia_trade_figure", "china_russia_trade", "China–Russia trade grew 67% from 2021 to 2024, to USD 245bn"),
+    ("share_claims_figure", "share_claims",
      "Counted by where goods came from, China's share is up to 90%; by producer, 45%"),
-    ("plot_eu_exports", "intermediary_trade_shift",
+    ("eu_exports_figure", "intermediary_trade_shift",
      "EU exports to Kyrgyzstan rose 345% in 2022, but five neighbours gained €9.6bn while Russia lost €34bn"),
-    ("plot_mirror_gap", "intermediary_trade_shift",
+    ("mirror_gap_figure", "intermediary_trade_shift",
      "China recorded USD 22.7bn of trade with Kyrgyzstan in 2024; Kyrgyzstan recorded USD 5.1bn in eleven months"),
-    ("plot_listings", "us_listings",
+    ("listings_figure", "us_listings",
      "5 Russia-related Entity List actions named 108 Chinese entities, 27% of 'nearly 400'"),
 ]
 
@@ -281,7 +271,7 @@ FIGURES = [
 @pytest.mark.parametrize(("name", "table", "title"), FIGURES, ids=[f[0] for f in FIGURES])
 def test_figures_state_their_finding_with_source_and_alt_text(name, table, title):
     with plots.style():
-        fig = getattr(trade, name)(data.load(table))
+        fig = getattr(trade_figures, name)(data.load(table))
     assert isinstance(fig, Figure)
     assert " ".join(plots.title_of(fig).split()) == title
     assert len(plots.alt_of(fig)) > 60
@@ -292,20 +282,26 @@ def test_figures_state_their_finding_with_source_and_alt_text(name, table, title
 
 def test_listings_figure_follows_the_claimed_number():
     with plots.style():
-        fig = trade.plot_listings(data.load("us_listings"), claimed=216)
+        fig = trade_figures.listings_figure(data.load("us_listings"), claimed=216)
     assert " ".join(plots.title_of(fig).split()).endswith("50% of 'nearly 216'")
 
 
 # --------------------------------------------------------------------------- the explorer
 def test_explorer_has_few_views_and_a_default():
-    ex = trade.chpl_explorer()
+    ex = trade_figures.chpl_explorer()
     assert ex.view_count() == 12 <= widgets.MAX_VIEWS
     assert ex.default_state() == {"view": "tier:1"}
 
 
-@pytest.mark.parametrize("state", list(trade.chpl_explorer().states()), ids=lambda s: s["view"])
+def test_explorer_values_are_the_published_views():
+    ex = trade_figures.chpl_explorer()
+    assert [v for _, v in ex.controls["view"]] == list(trade.CHPL_VIEWS)
+    assert [trade.split_view(v)[0] for v in trade.CHPL_VIEWS].count("tier") == len(trade.TIERS)
+
+
+@pytest.mark.parametrize("state", list(trade_figures.chpl_explorer().states()), ids=lambda s: s["view"])
 def test_every_explorer_view_renders(state, items):
-    html_text = trade.chpl_explorer().render_state(state)
+    html_text = trade_figures.chpl_explorer().render_state(state)
     rows = trade.chpl_view(items, state["view"])
     assert f": {len(rows)} codes</strong></p>" in html_text
     assert "<h" not in html_text.replace("<hr", "")  # no heading that would break the page's outline
@@ -317,24 +313,24 @@ def test_every_explorer_view_renders(state, items):
 
 
 def test_empty_views_say_why():
-    text = trade.render_chpl("chapter:93")
+    text = trade_figures.render_chpl("chapter:93")
     assert "Chapter 93 · Arms and ammunition: 0 codes" in text
     assert "No CHPL code is in chapter 93" in text and "<table" not in text
-    other = trade.render_chpl("chapter:01")
+    other = trade_figures.render_chpl("chapter:01")
     assert "No CHPL code is in chapter 01 (chapter 01)" in other
 
 
 def test_render_escapes_html():
-    text = trade.render_chpl("tier:4.B")
+    text = trade_figures.render_chpl("tier:4.B")
     assert "Parts &amp; accessories" in text and "Parts & accessories" not in text
 
 
 def test_render_rejects_unknown_views():
     with pytest.raises(ValueError, match="unknown view 'tier:9'"):
-        trade.render_chpl("tier:9")
+        trade_figures.render_chpl("tier:9")
 
 
 def test_explorer_precomputes_for_the_handout():
-    page = widgets.static_html(trade.chpl_explorer())
+    page = widgets.static_html(trade_figures.chpl_explorer())
     assert page.count('class="explorer-view"') == 12
     assert "Tier 3.B · Bearings, optical and navigation equipment" in page
