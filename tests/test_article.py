@@ -2,9 +2,9 @@
 
 import pytest
 
-from helpers import article
+from helpers import article, paths
 
-SEED = article.SEEDS_DIR / "burns-interview-2025-01-10.txt"
+SEED = paths.SEEDS_DIR / "burns-interview-2025-01-10.txt"
 
 
 def test_seed_is_byte_identical_to_the_article_as_received():
@@ -12,7 +12,7 @@ def test_seed_is_byte_identical_to_the_article_as_received():
 
     assert hashlib.sha256(SEED.read_bytes()).hexdigest() == article.metadata()["sha256"]
     # Where the project's shared folder sits beside the repo (developers, CI), compare with it too.
-    received = article.SEEDS_DIR.parent.parent / "shared" / "seeds" / "000_a0a2de6caa94f554.txt"
+    received = paths.ROOT.parent / "shared" / "seeds" / "000_a0a2de6caa94f554.txt"
     if received.exists():
         assert SEED.read_bytes() == received.read_bytes()
 
