@@ -28,6 +28,11 @@ CLAIM_COLUMNS = ("claim_id", "paragraph", "words", "claim_type", "asserted_by", 
 
 
 def _name(article: str) -> str:
+    if not paths.SEEDS_DIR.is_dir():
+        raise FileNotFoundError(
+            f"no seed folder at {paths.SEEDS_DIR}; reinstall the kit with `pip install .` from its "
+            "repository (the build copies seeds/ into the package)"
+        )
     available = sorted(p.stem for p in paths.SEEDS_DIR.glob("*.toml"))
     if article not in available:
         raise ValueError(f"unknown article {article!r}; seeds/ has: {', '.join(available)}")

@@ -44,19 +44,17 @@ def checkout(package_dir: Path = PACKAGE_DIR) -> Path | None:
 def seeds_dir(package_dir: Path = PACKAGE_DIR) -> Path:
     """The seed folder: the copy shipped inside an installed package first, else the checkout's ``seeds/``.
 
+    An installed package built without its seeds gets the shipped path, which does not exist:
+    ``helpers.article`` then says so, and the tables still load.
+
     >>> seeds_dir() == (checkout() or PACKAGE_DIR) / "seeds"
     True
+    >>> seeds_dir(Path("/nowhere/site-packages/helpers"))
+    PosixPath('/nowhere/site-packages/helpers/seeds')
     """
     shipped = package_dir / "seeds"
-    if shipped.is_dir():
-        return shipped
     root = checkout(package_dir)
-    if root is None:
-        raise FileNotFoundError(
-            f"no seeds in {shipped} and no checkout above {package_dir}; reinstall the kit with "
-            "`pip install .` from its repository (the build copies seeds/ into the package)"
-        )
-    return root / "seeds"
+    return root / "seeds" if root is not None and not shipped.is_dir() else shipped
 
 
 def shown(path: Path) -> str:

@@ -65,3 +65,13 @@ def test_metadata_marks_the_text_as_machine_translated():
     assert meta["machine_translated"] is True
     assert meta["published"] == "2025-01-10"
     assert meta["paragraphs"] == 19
+
+
+def test_the_articles_date_has_one_home_the_seed_metadata():
+    assert article.published().isoformat() == article.metadata()["published"] == "2025-01-10"
+
+
+def test_a_package_installed_without_its_seeds_says_how_to_fix_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(paths, "SEEDS_DIR", tmp_path / "helpers" / "seeds")
+    with pytest.raises(FileNotFoundError, match=r"no seed folder at .*seeds; reinstall the kit with `pip install \.`"):
+        article.metadata("x")
