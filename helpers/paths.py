@@ -28,15 +28,16 @@ ROOT_ENV = "CHOKEPOINTS_ROOT"
 def checkout(package_dir: Path = PACKAGE_DIR) -> Path | None:
     """The repository checkout the package runs from, or None for an installed package.
 
-    A checkout is the folder above the package that holds ``pyproject.toml`` and ``seeds/``.
+    A checkout is the folder above the package that holds ``seeds/`` and ``notebooks/`` (a copy of
+    those three folders, as the scaffold's tests make, counts too).
 
     >>> checkout(Path("/nowhere/site-packages/helpers")) is None
     True
-    >>> (checkout() / "pyproject.toml").is_file()  # the tests run from a checkout
+    >>> (checkout() / "notebooks").is_dir()  # the tests run from a checkout
     True
     """
     parent = package_dir.parent
-    if (parent / "pyproject.toml").is_file() and (parent / "seeds").is_dir():
+    if (parent / "seeds").is_dir() and (parent / "notebooks").is_dir():
         return parent
     return None
 

@@ -22,7 +22,7 @@ def test_an_installed_package_prefers_its_shipped_seeds(tmp_path):
 
 def test_a_checkout_with_a_stale_shipped_copy_still_prefers_the_copy(tmp_path):
     # what paths promises: the package's own seeds first, else the checkout's
-    (tmp_path / "pyproject.toml").write_text("")
+    (tmp_path / "notebooks").mkdir()
     (tmp_path / "seeds").mkdir()
     package = tmp_path / "helpers"
     package.mkdir()
