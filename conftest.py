@@ -6,18 +6,13 @@ from pathlib import Path
 
 import pytest
 
+from helpers import netguard
+
 ROOT = Path(__file__).parent
-GUARD_DIR = ROOT / "tests" / "netguard"
 
-# Child processes (xdist workers, nbval's kernels) import the guard through sitecustomize.
-os.environ["CHOKEPOINTS_NETGUARD"] = "1"
-os.environ["PYTHONPATH"] = os.pathsep.join(
-    [str(GUARD_DIR)] + [p for p in os.environ.get("PYTHONPATH", "").split(os.pathsep) if p]
-)
+# This process, and every child (xdist workers, nbval's kernels) through sitecustomize.
+os.environ.update(netguard.child_env(os.environ))
 os.environ.setdefault("MPLBACKEND", "Agg")
-sys.path.insert(0, str(GUARD_DIR))
-import netguard  # noqa: E402  (this process: install the guard now)
-
 netguard.install()
 # jupyterhub_config.py is read by JupyterHub, not imported; node_modules holds the proxy from npm.
 collect_ignore = ["build", ".venv", "classroom/jupyterhub_config.py", "classroom/node_modules"]

@@ -27,10 +27,12 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from helpers import netguard
+
 ROOT = Path(__file__).resolve().parent.parent
 CLASSROOM_DIR = ROOT / "classroom"
 NOTEBOOK_DIR = ROOT / "notebooks"
-NETGUARD_DIR = ROOT / "tests" / "netguard"
+NETGUARD_DIR = netguard.SITE_DIR
 PROXY_COMMAND = CLASSROOM_DIR / "node_modules" / ".bin" / "configurable-http-proxy"
 CONFIG_FILE = CLASSROOM_DIR / "jupyterhub_config.py"
 

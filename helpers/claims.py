@@ -22,10 +22,11 @@ import pandas as pd
 from helpers import article, data
 
 ALL = "All"
-THEMES = ("dual-use", "iran-oil", "fentanyl", "diplomacy")
-CLAIM_TYPES = ("statistic", "event", "attribution", "opinion-prediction")
-VERDICTS = ("supported", "partly-supported", "not-supported", "unverifiable", "opinion")
-STAGES = ("first", "final")
+# The vocabularies' one home is the catalogue (helpers/data/catalogue.toml, table article_claims).
+THEMES = data.allowed("article_claims", "theme")
+CLAIM_TYPES = data.allowed("article_claims", "claim_type")
+VERDICTS = data.allowed("article_claims", "verdict")
+STAGES = data.allowed("article_claims", "verdict_stage")
 NOTEBOOKS = {
     "01-reading-the-source": "Notebook 01 · Reading the source",
     "02-dual-use-goods": "Notebook 02 · Dual-use goods",

@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers import claims, data, fentanyl, oil, trade
+from helpers import article, claims, data, fentanyl, oil, trade
 
 SETTLING_SECTION = "What the article got right, and what it did not"
-ARTICLE_DATE = pd.Timestamp("2025-01-10")
+ARTICLE_DATE = pd.Timestamp(article.published())
 
 
 @dataclass(frozen=True)

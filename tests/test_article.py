@@ -2,9 +2,9 @@
 
 import pytest
 
-from helpers import article
+from helpers import article, paths
 
-SEED = article.SEEDS_DIR / "burns-interview-2025-01-10.txt"
+SEED = paths.SEEDS_DIR / "burns-interview-2025-01-10.txt"
 
 
 def test_seed_is_byte_identical_to_the_article_as_received():
@@ -12,7 +12,7 @@ def test_seed_is_byte_identical_to_the_article_as_received():
 
     assert hashlib.sha256(SEED.read_bytes()).hexdigest() == article.metadata()["sha256"]
     # Where the project's shared folder sits beside the repo (developers, CI), compare with it too.
-    received = article.SEEDS_DIR.parent.parent / "shared" / "seeds" / "000_a0a2de6caa94f554.txt"
+    received = paths.ROOT.parent / "shared" / "seeds" / "000_a0a2de6caa94f554.txt"
     if received.exists():
         assert SEED.read_bytes() == received.read_bytes()
 
@@ -65,3 +65,13 @@ def test_metadata_marks_the_text_as_machine_translated():
     assert meta["machine_translated"] is True
     assert meta["published"] == "2025-01-10"
     assert meta["paragraphs"] == 19
+
+
+def test_the_articles_date_has_one_home_the_seed_metadata():
+    assert article.published().isoformat() == article.metadata()["published"] == "2025-01-10"
+
+
+def test_a_package_installed_without_its_seeds_says_how_to_fix_it(monkeypatch, tmp_path):
+    monkeypatch.setattr(paths, "SEEDS_DIR", tmp_path / "helpers" / "seeds")
+    with pytest.raises(FileNotFoundError, match=r"no seed folder at .*seeds; reinstall the kit with `pip install \.`"):
+        article.metadata("x")

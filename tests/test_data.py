@@ -5,7 +5,7 @@ import shutil
 import pandas as pd
 import pytest
 
-from helpers import data
+from helpers import data, paths
 
 DEMO_CSV = """\
 item,value,share_pct,day,flag,kind,source_id,status,note
@@ -37,11 +37,11 @@ note = { type = "str", nullable = true }
 def kit(tmp_path, monkeypatch):
     """A copy of the data folder plus a demo table; returns a function that rewrites the demo CSV."""
     folder = tmp_path / "data"
-    shutil.copytree(data.DATA_DIR, folder)
+    shutil.copytree(paths.DATA_DIR, folder)
     (folder / "demo.csv").write_text(DEMO_CSV)
     with (folder / "catalogue.toml").open("a") as fh:
         fh.write(DEMO_TOML)
-    monkeypatch.setattr(data, "DATA_DIR", folder)
+    monkeypatch.setattr(paths, "DATA_DIR", folder)
     monkeypatch.setattr(data, "CATALOGUE_FILE", folder / "catalogue.toml")
     monkeypatch.setattr(data, "SOURCES_FILE", folder / "sources.csv")
     monkeypatch.setattr(data, "_loaded", [])
@@ -71,7 +71,7 @@ def test_every_table_in_the_catalogue_loads_with_its_citation():
 def test_checksums_in_the_catalogue_match_the_files():
     for name in data.tables():
         entry = data._catalogue()[name]
-        assert data.sha256(data.DATA_DIR / entry["file"]) == entry["sha256"], name
+        assert data.sha256(paths.DATA_DIR / entry["file"]) == entry["sha256"], name
 
 
 def test_demo_loads_with_types(kit):
@@ -95,7 +95,7 @@ def test_unknown_table_lists_the_tables():
 
 
 def test_missing_file(kit):
-    (data.DATA_DIR / "demo.csv").unlink()
+    (paths.DATA_DIR / "demo.csv").unlink()
     with pytest.raises(data.DataError, match=r"demo\.csv: file not found"):
         data.load("demo")
 
@@ -178,12 +178,12 @@ def test_sources_need_a_web_address_and_unique_ids(kit):
     path = data.SOURCES_FILE
     original = path.read_text()
     path.write_text(original.replace("https://www.westhawaiitoday.com", "www.westhawaiitoday.com", 1))
-    data.sources.cache_clear()
+    data.update_checksums()
     with pytest.raises(data.DataError, match=r"sources.csv, row 1 \(line 2\), column 'url'.*not a web address"):
         data.sources()
     lines = original.splitlines()
     path.write_text("\n".join(lines + [lines[1]]) + "\n")
-    data.sources.cache_clear()
+    data.update_checksums()
     with pytest.raises(data.DataError, match="'article-s1-westhawaii' is used by an earlier row"):
         data.sources()
 
@@ -191,7 +191,7 @@ def test_sources_need_a_web_address_and_unique_ids(kit):
 def test_sources_dates_are_iso(kit):
     path = data.SOURCES_FILE
     path.write_text(path.read_text().replace(",2025-01-11,", ",11 Jan 2025,", 1))
-    data.sources.cache_clear()
+    data.update_checksums()
     with pytest.raises(data.DataError, match="column 'published': '11 Jan 2025' is not a date"):
         data.sources()
 
@@ -231,3 +231,84 @@ def test_update_checksums_reports_only_changed_tables(kit):
     assert data.update_checksums() == []
     kit(DEMO_CSV.replace("10.5", "11.5"), fix_checksum=False)
     assert data.update_checksums() == ["demo"]
+
+
+# The adversarial review's loader probes (../shared/reviews/reliability-2026-12.md, section 1).
+
+
+def test_d5_a_byte_order_mark_is_named_with_the_fix(kit):
+    kit("\ufeff" + DEMO_CSV)
+    with pytest.raises(data.DataError, match=r"demo\.csv: starts with a byte-order mark \(BOM\).*save it as CSV UTF-8 without BOM"):
+        data.load("demo")
+
+
+def test_d19_sources_with_a_byte_order_mark(kit):
+    path = data.SOURCES_FILE
+    path.write_text("\ufeff" + path.read_text())
+    data.update_checksums()
+    with pytest.raises(data.DataError, match=r"sources\.csv: starts with a byte-order mark"):
+        data.sources()
+
+
+@pytest.mark.parametrize("column", ["note", "kind"])
+def test_d9b_d9c_a_column_named_twice_is_refused(kit, column):
+    # the column repeated in the header and in every row, as a careless copy-paste leaves it
+    lines = DEMO_CSV.splitlines()
+    at = lines[0].split(",").index(column)
+    twice = [",".join([*fields, fields[at]]) for fields in (line.split(",") for line in lines)]
+    kit("\n".join(twice) + "\n")
+    with pytest.raises(data.DataError, match=rf"demo\.csv: the header names column '{column}' 2 times \(columns {at + 1}, 10\); each column may appear once"):
+        data.load("demo")
+
+
+def test_d12_a_whole_number_too_large_names_file_row_and_column(kit):
+    kit(DEMO_CSV.replace("b,2,", "b,99999999999999999999,"))
+    with pytest.raises(data.DataError, match=r"demo\.csv, row 2 \(line 3\), column 'value': '99999999999999999999' is too large for a whole-number column; allowed: -9223372036854775807 to 9223372036854775807"):
+        data.load("demo")
+
+
+def test_d13b_a_float_that_overflows_to_infinity_is_refused(kit):
+    kit(DEMO_CSV.replace("20.0", "1e400"))
+    with pytest.raises(data.DataError, match=r"row 2 \(line 3\), column 'share_pct': '1e400' is too large to be a number"):
+        data.load("demo")
+
+
+@pytest.mark.parametrize(("text", "row"), [(DEMO_CSV + "\n", 3), (DEMO_CSV.replace("\nb,", "\n\nb,"), 2)])
+def test_d14_a_blank_line_is_named_as_a_blank_line(kit, text, row):
+    kit(text)
+    with pytest.raises(data.DataError, match=rf"demo\.csv, row {row} \(line {row + 1}\): a blank line; delete it") as err:
+        data.load("demo")
+    assert "quote a value" not in str(err.value)
+
+
+@pytest.mark.parametrize("bad", [["article_copies"], ("article_copies",), None, 3])
+def test_d16b_a_table_name_that_is_not_a_string(bad):
+    with pytest.raises(TypeError, match=r"a table name is a string, got \w+ .*load\('article_copies'\), or \[load\(n\) for n in names\]"):
+        data.load(bad)
+    with pytest.raises(TypeError, match="a table name is a string"):
+        data.cite(bad)
+
+
+def test_d18_sources_csv_is_checksummed_like_the_tables(kit):
+    path = data.SOURCES_FILE
+    path.write_text(path.read_text().replace("The New York Times (via West Hawaii Today)", "Some Blog", 1))
+    data.sources.cache_clear()
+    data._load.cache_clear()
+    with pytest.raises(data.DataError, match=r"sources\.csv: checksum mismatch.*--update-checksums"):
+        data.load("article_copies")
+    assert data.update_checksums() == ["sources.csv"]
+    assert data.cite("article_copies").startswith("Sources: Some Blog")
+
+
+def test_the_catalogue_records_the_checksum_of_sources_csv():
+    assert data._catalogue()[data.SOURCES_SHA256] == data.sha256(data.SOURCES_FILE)
+    assert data.SOURCES_SHA256 not in data.tables()
+
+
+def test_allowed_reads_the_vocabulary_from_the_catalogue():
+    assert data.allowed("article_claims", "verdict") == (
+        "supported", "partly-supported", "not-supported", "unverifiable", "opinion")
+    with pytest.raises(data.DataError, match=r"table 'article_claims' has no column 'verdicts'; its columns: claim_id"):
+        data.allowed("article_claims", "verdicts")
+    with pytest.raises(data.DataError, match=r"column 'note' lists no allowed values; the columns that do: claim_type"):
+        data.allowed("article_claims", "note")

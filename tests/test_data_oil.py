@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import data, oil
+from helpers import data, oil, paths
 
 TABLES = {
     "oil_export_estimates": 30, "oil_production": 27, "oil_china_flows": 60, "oil_china_share": 8,
@@ -180,7 +180,7 @@ def test_kpler_is_placed_in_vienna_only_by_the_article():
 
 def test_checksums_match():
     for name in TABLES:
-        path = data.DATA_DIR / data._catalogue()[name]["file"]
+        path = paths.DATA_DIR / data._catalogue()[name]["file"]
         assert data.sha256(path) == data._catalogue()[name]["sha256"]
 
 

@@ -3,7 +3,7 @@
 from helpers import data, oil
 from helpers.exercises import Choice, Mapping, Number
 
-VERDICTS = ("supported", "partly-supported", "not-supported", "unverifiable", "opinion")
+VERDICTS = data.allowed("article_claims", "verdict")
 SHANDONG_ACTORS = (
     "China's central government",
     "Shandong's provincial government",

@@ -1,14 +1,26 @@
-"""Refuse every network connection that does not stay on this machine.
+"""The network guard: refuses every connection that would leave this machine (tests, notebooks, load tests).
 
-Put this folder on PYTHONPATH and set CHOKEPOINTS_NETGUARD=1 (sitecustomize.py imports this module):
-every Python process started that way (pytest, its xdist workers, the notebook kernels that
-nbval and the handout builder start) imports it at start-up. Loopback and Unix
-sockets still work, so kernels can talk to their clients.
+:func:`install` guards the current process. A child process (a pytest worker, a notebook kernel, a
+student's server in the class load test) is guarded when its environment comes from :func:`child_env`:
+``CHOKEPOINTS_NETGUARD=1`` and ``SITE_DIR`` on ``PYTHONPATH``, whose ``sitecustomize.py`` installs the
+guard at start-up. Loopback and Unix sockets still work, so kernels can talk to their clients.
+Importing this module changes nothing; only :func:`install` does.
+
+>>> env = child_env({"PYTHONPATH": "/x"})
+>>> env["CHOKEPOINTS_NETGUARD"], env["PYTHONPATH"] == f"{SITE_DIR}{os.pathsep}/x"
+('1', True)
 """
+
+from __future__ import annotations
 
 import ipaddress
 import os
 import socket
+from collections.abc import Mapping
+from pathlib import Path
+
+ENV = "CHOKEPOINTS_NETGUARD"
+SITE_DIR = Path(__file__).resolve().parent / "netguard_site"
 
 
 class NetworkBlocked(OSError):
@@ -33,6 +45,7 @@ def _guard(address, family) -> None:
 
 
 def install() -> None:
+    """Guard this process: connections and name lookups that leave the machine raise NetworkBlocked."""
     if getattr(socket, "_chokepoints_guarded", False):
         return
     connect, connect_ex, sendto = socket.socket.connect, socket.socket.connect_ex, socket.socket.sendto
@@ -71,5 +84,13 @@ def _is_ip(host) -> bool:
         return False
 
 
-if os.environ.get("CHOKEPOINTS_NETGUARD") == "1":
-    install()
+def child_env(environ: Mapping[str, str]) -> dict[str, str]:
+    """The variables a child process needs to start guarded: ``environ`` plus the switch and ``SITE_DIR``.
+
+    ``SITE_DIR`` goes first on ``PYTHONPATH`` (once), before what ``environ`` already had there.
+
+    >>> child_env({})["PYTHONPATH"] == str(SITE_DIR)
+    True
+    """
+    rest = [p for p in environ.get("PYTHONPATH", "").split(os.pathsep) if p and p != str(SITE_DIR)]
+    return {**environ, ENV: "1", "PYTHONPATH": os.pathsep.join([str(SITE_DIR), *rest])}
