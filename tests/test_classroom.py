@@ -176,7 +176,9 @@ def test_every_student_process_carries_the_run_marker_and_the_network_guard(sett
     env = applied(settings).Spawner.environment
     assert env[MARKER_ENV] == settings.run_id
     assert env["CHOKEPOINTS_NETGUARD"] == "1"
-    assert env["PYTHONPATH"] == str(ROOT / "tests" / "netguard")
+    from helpers import netguard
+
+    assert env["PYTHONPATH"] == str(netguard.SITE_DIR)
     open_class = Settings.create(tmp_path, runtime_root=Path("/tmp/crt-x"))
     assert "CHOKEPOINTS_NETGUARD" not in applied(open_class).Spawner.environment
 
