@@ -25,10 +25,6 @@ def _resolve(value):
     return value() if callable(value) else value
 
 
-def no(message: str) -> Feedback:
-    return Feedback(False, "✗ " + message)
-
-
 def _is_number(x: object) -> bool:
     try:
         import numpy as np
