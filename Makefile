@@ -60,13 +60,13 @@ test: $(CLASSROOM_STAMP) $(NODE_STAMP) lint
 	$(PY) -m pytest -n 2 --dist loadfile
 
 handouts: $(STAMP)
-	$(PY) -m helpers.handouts --out build/handouts
+	$(PY) -m helpers.build.handouts --out build/handouts
 
 student: $(STAMP)
-	$(PY) -m helpers.handouts --student-notebooks build/student
+	$(PY) -m helpers.build.student --out build/student
 
 slides: $(STAMP) $(NODE_STAMP)
-	$(PY) -m helpers.slides --out build/slides
+	$(PY) -m helpers.build.slides --out build/slides
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) benchmarks/bench.py --runs 3
@@ -78,8 +78,15 @@ classroom-test: $(CLASSROOM_STAMP) $(PROXY)
 	$(PY) -m classroom.loadtest --students $(STUDENTS)
 
 # make new-article NAME=eu-chips TEXT=article.txt OUTLET="..." HEADLINE="..." DATE=2026-11-01
+# The values reach Python through the environment, unexpanded ($(value ...)): a `$`, a quote or a
+# backtick in a headline stays as typed, and no shell ever sees it.
+new-article: export NEW_ARTICLE_NAME = $(value NAME)
+new-article: export NEW_ARTICLE_TEXT = $(value TEXT)
+new-article: export NEW_ARTICLE_OUTLET = $(value OUTLET)
+new-article: export NEW_ARTICLE_HEADLINE = $(value HEADLINE)
+new-article: export NEW_ARTICLE_DATE = $(value DATE)
 new-article: $(STAMP)
-	$(PY) -m helpers.scaffold --name "$(NAME)" --text "$(TEXT)" --outlet "$(OUTLET)" --headline "$(HEADLINE)" --date "$(DATE)"
+	$(PY) -m helpers.build.scaffold
 
 clean:
 	rm -rf build

@@ -260,7 +260,7 @@ def prepare_home(home: Path, notebooks: list[Path] | tuple[str, ...]) -> list[st
     """
     import nbformat
 
-    from helpers.handouts import student_notebook
+    from helpers.build.student import student_notebook
 
     home = Path(home)
     home.mkdir(parents=True, exist_ok=True)

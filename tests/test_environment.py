@@ -108,9 +108,9 @@ def test_no_notebook_reads_files_outside_the_repo():
 
     import nbformat
 
-    from helpers import notebooks
+    from helpers import lessons
 
-    for path in notebooks.paths():
+    for path in lessons.paths():
         for cell in nbformat.read(path, as_version=4).cells:
             if cell.cell_type == "code":
                 assert not re.search(r"open\(|read_csv\(|Path\(|\.\./", cell.source), (path.name, cell.source[:80])

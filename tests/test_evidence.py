@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from helpers import claims, evidence
-from helpers.notebooks import NOTEBOOK_DIR
+from helpers.lessons import NOTEBOOK_DIR
 
 LEDGER = claims.claims()
 IDS = LEDGER["claim_id"].tolist()

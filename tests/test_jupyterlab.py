@@ -16,9 +16,9 @@ from pathlib import Path
 
 import pytest
 
-from helpers import notebooks
+from helpers import lessons
 
-OUTLINES = notebooks.outline()
+OUTLINES = lessons.outline()
 STARTUP_TIMEOUT_S = 60
 RUN_TIMEOUT_MS = 120_000
 

@@ -5,10 +5,11 @@ from pathlib import Path
 import nbformat
 import pytest
 
+from helpers import tags
 from helpers.exercises.nb03 import QUESTIONS
 
 NB = Path(__file__).resolve().parent.parent / "notebooks" / "03-iranian-oil-flows.ipynb"
-TAGS = {"hide-input", "remove-cell", "exercise", "solution", "raises-exception", "nbval-ignore-output"}
+TAGS = tags.ALLOWED
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,10 @@ import copy
 import nbformat
 import pytest
 
-from helpers import notebooks
+from helpers import lessons
+from helpers.build import lint
 
-PATHS = notebooks.paths()
+PATHS = lessons.paths()
 IDS = [p.stem for p in PATHS]
 
 
@@ -20,7 +21,7 @@ def test_there_are_notebooks_in_teaching_order():
 
 @pytest.mark.parametrize("path", PATHS, ids=IDS)
 def test_notebook_follows_the_template(path):
-    assert notebooks.lint(path) == []
+    assert lint.lint(path) == []
 
 
 def broken(tmp_path, change) -> list[str]:
@@ -30,7 +31,7 @@ def broken(tmp_path, change) -> list[str]:
     change(nb)
     path = tmp_path / PATHS[0].name
     nbformat.write(nb, path)
-    return notebooks.lint(path)
+    return lint.lint(path)
 
 
 def first(nb, kind="code"):

@@ -5,9 +5,10 @@ import re
 import pytest
 from nbformat.v4 import new_code_cell, new_markdown_cell
 
-from helpers import notebooks, slides
+from helpers import lessons
+from helpers.build import slides
 
-SLUGS = [o.slug for o in notebooks.outline()]
+SLUGS = [o.slug for o in lessons.outline()]
 
 
 @pytest.fixture(scope="module")

@@ -5,9 +5,10 @@ import re
 import nbformat
 import pytest
 
-from helpers import notebooks, teaching
+from helpers import lessons
+from helpers.build import teaching
 
-OUTLINES = notebooks.outline()
+OUTLINES = lessons.outline()
 IDS = [o.slug for o in OUTLINES]
 
 
@@ -38,7 +39,7 @@ def test_plans_leave_time_to_read_every_section(outline):
         for minutes, segment, _ in rows:
             planned[segment] = planned.get(segment, 0) + minutes
         for title, text in sections.items():
-            if title in notebooks.CLOSING_SECTIONS:
+            if title in lessons.CLOSING_SECTIONS:
                 continue
             assert title in planned, f"the {length}-minute plan leaves out section {title!r}"
             assert planned[title] >= teaching.reading_minutes(text), (length, title)

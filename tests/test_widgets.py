@@ -91,8 +91,16 @@ def test_widget_draws_each_view_once_and_shows_it_again_on_return():
 
 
 def test_show_in_handout_mode_emits_static_html(monkeypatch):
+    from helpers import plots
+
     shown = []
-    monkeypatch.setenv(widgets.HANDOUT_ENV, "1")
     monkeypatch.setattr("IPython.display.display", lambda obj, **k: shown.append(obj))
+    monkeypatch.setenv("CHOKEPOINTS_HANDOUT", "1")  # the old switch: no longer read by anything
     widgets.show(make())
-    assert 'class="explorer"' in shown[0].data
+    assert not hasattr(shown[0], "data") or 'class="explorer"' not in shown[0].data
+    plots.set_handout_mode(True)
+    try:
+        widgets.show(make())
+    finally:
+        plots.set_handout_mode(False)
+    assert 'class="explorer"' in shown[1].data

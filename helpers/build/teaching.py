@@ -12,7 +12,7 @@ One file per notebook, in the same folder, with fixed sections:
 
 Only the instructor edition renders them (handouts and ``instructor-guide.html``).
 
->>> from helpers.notebooks import NOTEBOOK_DIR
+>>> from helpers.lessons import NOTEBOOK_DIR
 >>> notes = read(NOTEBOOK_DIR / "00-start-here.ipynb")
 >>> sum(minutes for minutes, _, _ in notes.plans[50])
 50
@@ -124,11 +124,15 @@ def reading_minutes(markdown_text: str) -> float:
     return len(re.findall(r"\S+", markdown_text)) / WORDS_PER_MINUTE
 
 
-def to_html(notes: Notes) -> str:
-    """The notes as an HTML section (for the instructor handout and the instructor guide)."""
+def notes_html(notes: Notes) -> str:
+    """The notes' body as HTML, their sections one level down (``###``), without the title."""
     from nbconvert.filters.markdown_mistune import markdown2html_mistune
 
     body = re.sub(r"^# .+\n", "", notes.markdown, count=1, flags=re.M)
-    body = body.replace("\n## ", "\n### ")
+    return markdown2html_mistune(body.replace("\n## ", "\n### "))
+
+
+def to_html(notes: Notes) -> str:
+    """The notes as an HTML section at the end of an instructor handout."""
     return (f'<section class="teaching-notes" aria-label="Teaching notes">'
-            f"<h2>Teaching notes (instructor edition)</h2>{markdown2html_mistune(body)}</section>")
+            f"<h2>Teaching notes (instructor edition)</h2>{notes_html(notes)}</section>")

@@ -8,7 +8,7 @@ exercise and solution cells are left out (DESIGN §5).  A cell's own
 npm at the version pinned in ``package.json``/``package-lock.json`` and is
 inlined, so a deck opens from a USB stick.
 
-Run: ``python -m helpers.slides --out build/slides`` (``make slides`` runs ``npm ci`` first).
+Run: ``python -m helpers.build.slides --out build/slides`` (``make slides`` runs ``npm ci`` first).
 """
 
 from __future__ import annotations
@@ -21,13 +21,13 @@ from pathlib import Path
 
 import nbformat
 from nbconvert import SlidesExporter
-from traitlets.config import Config
 
-from helpers import handouts, notebooks
+from helpers import lessons, tags
+from helpers.build import pipeline
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parent.parent.parent
 REVEAL_DIR = ROOT / "node_modules" / "reveal.js"
-SKIP_TAGS = {"remove-cell", "exercise", "solution"}
+SKIP_TAGS = tags.removed_in("slides")
 
 
 def slide_type(cell) -> str:
@@ -70,20 +70,15 @@ def _reveal_file(relative: str) -> str:
 
 
 def exporter() -> SlidesExporter:
-    c = Config()
-    c.TagRemovePreprocessor.enabled = True
-    c.TagRemovePreprocessor.remove_cell_tags = SKIP_TAGS
-    c.TagRemovePreprocessor.remove_input_tags = {"hide-input"}
-    c.SlidesExporter.exclude_input_prompt = True
-    c.SlidesExporter.exclude_output_prompt = True
-    return SlidesExporter(config=c, template_name="slides",
-                          extra_template_basedirs=[str(handouts.TEMPLATE_DIR)])
+    """A reveal.js exporter using the kit's offline template and the slides' tag rules."""
+    return SlidesExporter(config=pipeline.exporter_config("slides", "SlidesExporter"), template_name="slides",
+                          extra_template_basedirs=[str(pipeline.TEMPLATE_DIR)])
 
 
 def render(nb: nbformat.NotebookNode, title: str) -> str:
     """One executed notebook as a self-contained reveal.js deck."""
     theme = re.sub(r"@import url\([^)]*\);", "", _reveal_file("dist/theme/white.css"))
-    resources = handouts._resources(title)
+    resources = pipeline.page_resources(title)
     resources.update(
         reveal_css=_reveal_file("dist/reveal.css"),
         reveal_theme_css=theme,
@@ -97,17 +92,17 @@ def build(out: Path, only: list[str] | None = None) -> dict[str, float]:
     """Execute the notebooks and write one deck each under ``out``; return seconds per deck."""
     out.mkdir(parents=True, exist_ok=True)
     timings = {}
-    for o in handouts.select(notebooks.outline(), only):
+    for o in pipeline.select(lessons.outline(), only):
         start = time.perf_counter()
-        nb = handouts.execute(o.path)
-        (out / f"{o.slug}.html").write_text(render(nb, f"{o.number} · {o.title}"))
+        nb = pipeline.execute(o.path)
+        (out / f"{o.slug}.html").write_text(render(nb, f"{o.number} · {o.title}"), encoding="utf-8")
         timings[o.slug] = time.perf_counter() - start
         print(f"{o.slug}: {timings[o.slug]:.1f} s")
     return timings
 
 
 def main(argv: list[str] | None = None) -> int:
-    parser = argparse.ArgumentParser(prog="python -m helpers.slides", description=__doc__.split("\n")[0])
+    parser = argparse.ArgumentParser(prog="python -m helpers.build.slides", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path("build/slides"))
     parser.add_argument("notebooks", nargs="*", help="only these notebook slugs (default: all)")
     args = parser.parse_args(argv)
