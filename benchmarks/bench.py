@@ -35,7 +35,7 @@ from nbformat.v4 import new_code_cell, new_notebook
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from helpers import lessons, widgets  # noqa: E402
+from helpers import lessons, paths, widgets  # noqa: E402
 
 BUDGETS = {
     "notebook_ratio": (2.0, 1.5),
@@ -62,7 +62,7 @@ def spread(values: list[float]) -> dict:
 def execute(nb: nbformat.NotebookNode) -> float:
     start = time.perf_counter()
     NotebookClient(nb, timeout=300, kernel_name="python3", record_timing=True,
-                   resources={"metadata": {"path": str(lessons.NOTEBOOK_DIR)}}).execute()
+                   resources={"metadata": {"path": str(paths.NOTEBOOKS_DIR)}}).execute()
     return time.perf_counter() - start
 
 

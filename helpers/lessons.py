@@ -18,7 +18,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-NOTEBOOK_DIR = Path(__file__).resolve().parent.parent / "notebooks"
+from helpers.paths import NOTEBOOKS_DIR
+
 TEMPLATE_LABELS = ("**What you will learn**", "**Time**", "**Before you start**")
 CLOSING_SECTIONS = (
     "What the article got right, and what it did not",
@@ -42,7 +43,7 @@ class Outline:
     path: Path
 
 
-def paths(folder: Path = NOTEBOOK_DIR) -> list[Path]:
+def paths(folder: Path = NOTEBOOKS_DIR) -> list[Path]:
     """The notebooks in teaching order (by their NN- prefix).
 
     >>> paths()[0].name
@@ -117,7 +118,7 @@ def read_outline(path: Path) -> Outline:
     )
 
 
-def outline(folder: Path = NOTEBOOK_DIR) -> list[Outline]:
+def outline(folder: Path = NOTEBOOKS_DIR) -> list[Outline]:
     """Every notebook's outline, in teaching order.
 
     >>> [o.number for o in outline()][:1]

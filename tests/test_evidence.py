@@ -6,7 +6,7 @@ import nbformat
 import pytest
 
 from helpers import claims, evidence
-from helpers.lessons import NOTEBOOK_DIR
+from helpers.paths import NOTEBOOKS_DIR
 
 LEDGER = claims.claims()
 IDS = LEDGER["claim_id"].tolist()
@@ -77,7 +77,7 @@ VERDICT_WORDS = re.compile(r"partly[ -]supported|not[ -]supported|unverifiable|s
 
 def _closing_rows(name):
     """(claim id, first verdict word) for each table row or bullet of a notebook's closing section."""
-    nb = nbformat.read(NOTEBOOK_DIR / f"{name}.ipynb", as_version=4)
+    nb = nbformat.read(NOTEBOOKS_DIR / f"{name}.ipynb", as_version=4)
     found, inside = {}, False
     for cell in nb.cells:
         if cell.cell_type != "markdown":

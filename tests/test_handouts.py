@@ -7,7 +7,7 @@ import re
 import nbformat
 import pytest
 
-from helpers import lessons
+from helpers import lessons, paths
 from helpers.build import handouts
 
 OUTLINES = lessons.outline()
@@ -46,7 +46,7 @@ def test_solutions_only_in_the_instructor_edition(built):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_no_solution_source_reaches_the_student_edition(built, slug):
-    nb = nbformat.read(lessons.NOTEBOOK_DIR / f"{slug}.ipynb", as_version=4)
+    nb = nbformat.read(paths.NOTEBOOKS_DIR / f"{slug}.ipynb", as_version=4)
     student = text_of(built / "student" / f"{slug}.html")
     for cell in nb.cells:
         if "solution" in cell.metadata.get("tags", []):
@@ -90,7 +90,7 @@ def test_every_image_has_alt_text_and_pages_are_small(built, slug):
 
 @pytest.mark.parametrize("slug", SLUGS)
 def test_every_explorer_has_a_handout_view(built, slug):
-    nb = nbformat.read(lessons.NOTEBOOK_DIR / f"{slug}.ipynb", as_version=4)
+    nb = nbformat.read(paths.NOTEBOOKS_DIR / f"{slug}.ipynb", as_version=4)
     shown = sum(c.source.count("widgets.show(") for c in nb.cells if c.cell_type == "code")
     # The HTML sanitiser may reorder attributes (aria-label before class), so match any order.
     page = (built / f"{slug}.html").read_text()

@@ -4,7 +4,7 @@ import nbformat
 import pytest
 from nbclient import NotebookClient
 
-from helpers import lessons
+from helpers import lessons, paths
 from helpers.build import student
 
 OUTLINES = lessons.outline()
@@ -33,7 +33,7 @@ def test_student_notebook_has_no_solutions_and_keeps_every_exercise(student_dir,
 def test_student_notebook_runs_without_errors(student_dir, outline):
     nb = nbformat.read(student_dir / outline.path.name, as_version=4)
     NotebookClient(nb, timeout=120, kernel_name="python3",
-                   resources={"metadata": {"path": str(lessons.NOTEBOOK_DIR)}}).execute()
+                   resources={"metadata": {"path": str(paths.NOTEBOOKS_DIR)}}).execute()
     errors = [o for c in nb.cells if c.cell_type == "code" and "raises-exception" not in c.metadata.get("tags", [])
               for o in c.outputs if o.output_type == "error"]
     assert errors == []

@@ -24,11 +24,11 @@ import shutil
 import tomllib
 from pathlib import Path
 
-from helpers import lessons
+from helpers import lessons, paths
 from helpers.article import CLAIM_COLUMNS
 from helpers.exercises.registry import questions_file
 
-ROOT = Path(__file__).resolve().parent.parent.parent
+ROOT = paths.ROOT
 FIRST_NUMBER = 10
 MAX_NAME = 60  # the notebook's and the seed's file names stay far below any file system's limit
 MAX_FIELD = 300

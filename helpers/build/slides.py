@@ -22,11 +22,10 @@ from pathlib import Path
 import nbformat
 from nbconvert import SlidesExporter
 
-from helpers import lessons, tags
+from helpers import lessons, paths, tags
 from helpers.build import pipeline
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-REVEAL_DIR = ROOT / "node_modules" / "reveal.js"
+REVEAL_DIR = paths.ROOT / "node_modules" / "reveal.js"
 SKIP_TAGS = tags.removed_in("slides")
 
 

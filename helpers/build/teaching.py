@@ -12,8 +12,8 @@ One file per notebook, in the same folder, with fixed sections:
 
 Only the instructor edition renders them (handouts and ``instructor-guide.html``).
 
->>> from helpers.lessons import NOTEBOOK_DIR
->>> notes = read(NOTEBOOK_DIR / "00-start-here.ipynb")
+>>> from helpers.paths import NOTEBOOKS_DIR
+>>> notes = read(NOTEBOOKS_DIR / "00-start-here.ipynb")
 >>> sum(minutes for minutes, _, _ in notes.plans[50])
 50
 """

@@ -22,7 +22,7 @@ from functools import cache
 from pathlib import Path
 from types import ModuleType
 
-from helpers import lessons
+from helpers.paths import NOTEBOOKS_DIR
 
 _QID = re.compile(r"^nb(\d{2})-[a-z0-9-]+$")
 _HERE = Path(__file__).parent
@@ -39,7 +39,7 @@ def questions_file(number: str) -> str:
 
 def _folders() -> list[Path]:
     folders = []
-    for folder in (Path.cwd(), lessons.NOTEBOOK_DIR):
+    for folder in (Path.cwd(), NOTEBOOKS_DIR):
         if folder.resolve() not in folders:
             folders.append(folder.resolve())
     return folders
