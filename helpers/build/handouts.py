@@ -67,7 +67,8 @@ def instructor_guide(outlines: list[lessons.Outline]) -> str:
     return pipeline.render_page("instructor-guide", sections=sections)
 
 
-def build(out: Path, only: list[str] | None = None) -> dict[str, float]:
+def build(out: Path, only: list[str] | None = None,
+          cache: Path | None = pipeline.EXECUTED_DIR) -> dict[str, float]:
     """Execute the notebooks and write both editions under ``out``; return seconds per notebook."""
     outlines = pipeline.select(lessons.outline(), only)
     timings = {}
@@ -76,7 +77,7 @@ def build(out: Path, only: list[str] | None = None) -> dict[str, float]:
         d.mkdir(parents=True, exist_ok=True)
     for o in outlines:
         start = time.perf_counter()
-        nb = pipeline.execute(o.path)
+        nb = pipeline.execute(o.path, cache)
         for edition, d in dirs.items():
             page = render(nb, edition, f"{o.number} · {o.title}")
             if edition == "instructor":
@@ -95,9 +96,11 @@ def main(argv: list[str] | None = None) -> int:
                                      description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path("build/handouts"))
     parser.add_argument("notebooks", nargs="*", help="only these notebook slugs (default: all)")
+    parser.add_argument("--cache", type=Path, default=pipeline.EXECUTED_DIR,
+                        help="where executed notebooks are kept and reused (default: %(default)s)")
     args = parser.parse_args(argv)
     start = time.perf_counter()
-    build(args.out, args.notebooks or None)
+    build(args.out, args.notebooks or None, args.cache)
     print(f"handouts written to {args.out}/ (student edition in {args.out}/student/) "
           f"in {time.perf_counter() - start:.1f} s")
     return 0

@@ -15,6 +15,7 @@ is involved.
 from __future__ import annotations
 
 import copy
+import hashlib
 import re
 from pathlib import Path
 
@@ -24,10 +25,17 @@ from nbconvert.filters.markdown_mistune import markdown2html_mistune
 from nbconvert.preprocessors import ClearOutputPreprocessor, ExecutePreprocessor, TagRemovePreprocessor
 from traitlets.config import Config
 
-from helpers import tags
+from helpers import paths, tags
+
+try:  # locks between concurrent builds (the test workers); Windows builds run one at a time
+    import fcntl
+except ImportError:  # pragma: no cover
+    fcntl = None
 
 TEMPLATE_DIR = Path(__file__).resolve().parent.parent / "templates"
 TIMEOUT_S = 120
+#: Where ``make handouts`` and ``make slides`` keep executed notebooks, so one run serves both.
+EXECUTED_DIR = paths.BUILD_DIR / "executed"
 #: Run in the kernel before a notebook's first cell when building handouts and slides.
 HANDOUT_SETUP = "from helpers import plots as _plots\n_plots.set_handout_mode(True)\ndel _plots"
 
@@ -45,8 +53,53 @@ class HandoutExecutor(ExecutePreprocessor):
         return nb, resources
 
 
-def execute(path: Path) -> nbformat.NotebookNode:
-    """Run a notebook top to bottom in a fresh kernel, in handout mode (precomputed explorers)."""
+def execute(path: Path, cache: Path | None = None) -> nbformat.NotebookNode:
+    """Run a notebook top to bottom in a fresh kernel, in handout mode (precomputed explorers).
+
+    With ``cache``, the executed notebook is kept there under a key of everything it depends on
+    (:func:`inputs_key`), and a second call with the same inputs reads it back instead of running
+    it again: the handouts, the slides and the tests then share one execution. Concurrent callers
+    (the test workers) wait for each other on a lock, so a notebook is never run twice at once.
+    """
+    if cache is None:
+        return _run(path)
+    nb = _from_cache(path, cache, wait=True)
+    assert nb is not None
+    return nb
+
+
+def execute_many(notebooks: list[Path], cache: Path | None = None) -> dict[Path, nbformat.NotebookNode]:
+    """:func:`execute` each notebook; with ``cache``, first those no other process is running right now.
+
+    Two test workers that both need every notebook then run different ones side by side.
+    """
+    done: dict[Path, nbformat.NotebookNode] = {}
+    if cache is not None:
+        for path in notebooks:
+            nb = _from_cache(path, cache, wait=False)
+            if nb is not None:
+                done[path] = nb
+    return {path: done[path] if path in done else execute(path, cache) for path in notebooks}
+
+
+def _from_cache(path: Path, cache: Path, *, wait: bool) -> nbformat.NotebookNode | None:
+    """The executed notebook from ``cache``, running it first if needed; None if busy and not ``wait``."""
+    cache.mkdir(parents=True, exist_ok=True)
+    kept = cache / f"{path.stem}-{inputs_key(path)[:16]}.ipynb"
+    with open(cache / f"{path.stem}.lock", "w") as lock:
+        if fcntl is not None:
+            try:
+                fcntl.flock(lock, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+            except BlockingIOError:
+                return None
+        if not kept.exists():
+            partial = kept.with_suffix(".partial")
+            nbformat.write(_run(path), partial)
+            partial.replace(kept)
+    return nbformat.read(kept, as_version=4)
+
+
+def _run(path: Path) -> nbformat.NotebookNode:
     nb = nbformat.read(path, as_version=4)
     executor = HandoutExecutor(
         timeout=TIMEOUT_S, kernel_name="python3",
@@ -55,6 +108,25 @@ def execute(path: Path) -> nbformat.NotebookNode:
     )
     executor.preprocess(nb, {"metadata": {"path": str(path.parent)}})
     return nb
+
+
+def inputs_key(path: Path) -> str:
+    """A digest of a notebook and of everything its execution reads: the package, its data and the seeds.
+
+    >>> from helpers.paths import NOTEBOOKS_DIR
+    >>> key = inputs_key(NOTEBOOKS_DIR / "00-start-here.ipynb")
+    >>> len(key), key == inputs_key(NOTEBOOKS_DIR / "00-start-here.ipynb")
+    (64, True)
+    """
+    digest = hashlib.sha256(path.read_bytes())
+    for folder in (paths.PACKAGE_DIR, paths.SEEDS_DIR, path.parent):
+        for f in sorted(folder.rglob("*")):
+            if f.is_file() and f.suffix in _INPUT_SUFFIXES and "__pycache__" not in f.parts:
+                digest.update(str(f.relative_to(folder)).encode() + b"\0" + f.read_bytes())
+    return digest.hexdigest()
+
+
+_INPUT_SUFFIXES = {".py", ".csv", ".toml", ".txt", ".j2", ".css", ".js", ".json"}
 
 
 def exporter_config(output: str, exporter: str) -> Config:

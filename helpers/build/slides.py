@@ -87,13 +87,14 @@ def render(nb: nbformat.NotebookNode, title: str) -> str:
     return body
 
 
-def build(out: Path, only: list[str] | None = None) -> dict[str, float]:
+def build(out: Path, only: list[str] | None = None,
+          cache: Path | None = pipeline.EXECUTED_DIR) -> dict[str, float]:
     """Execute the notebooks and write one deck each under ``out``; return seconds per deck."""
     out.mkdir(parents=True, exist_ok=True)
     timings = {}
     for o in pipeline.select(lessons.outline(), only):
         start = time.perf_counter()
-        nb = pipeline.execute(o.path)
+        nb = pipeline.execute(o.path, cache)
         (out / f"{o.slug}.html").write_text(render(nb, f"{o.number} · {o.title}"), encoding="utf-8")
         timings[o.slug] = time.perf_counter() - start
         print(f"{o.slug}: {timings[o.slug]:.1f} s")
@@ -104,8 +105,10 @@ def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.build.slides", description=__doc__.split("\n")[0])
     parser.add_argument("--out", type=Path, default=Path("build/slides"))
     parser.add_argument("notebooks", nargs="*", help="only these notebook slugs (default: all)")
+    parser.add_argument("--cache", type=Path, default=pipeline.EXECUTED_DIR,
+                        help="where executed notebooks are kept and reused (default: %(default)s)")
     args = parser.parse_args(argv)
-    build(args.out, args.notebooks or None)
+    build(args.out, args.notebooks or None, args.cache)
     print(f"slides written to {args.out}/")
     return 0
 
