@@ -124,17 +124,23 @@ def outside_the_canvas(fig) -> list[str]:
 
 def kit_figures():
     """Every figure the notebooks draw, and every view of every figure explorer."""
-    from helpers import claims, data, evidence, fentanyl, oil, trade, widgets
+    from helpers import claims, data, trade, widgets
+    from helpers.figures import evidence as evidence_figures
+    from helpers.figures import fentanyl as fentanyl_figures
+    from helpers.figures import oil as oil_figures
 
-    yield from [claims.counts_figure, claims.errata_figure, claims.verdicts_figure, evidence.verdicts_figure,
-                fentanyl.render_waves, fentanyl.render_share, fentanyl.render_revisions, fentanyl.render_cbp,
-                oil.plot_tracker_estimates, oil.plot_production_exports, oil.plot_china_share,
-                oil.plot_malaysia, oil.plot_revenue_history, oil.plot_sanctions_timeline]
+    yield from [claims.counts_figure, claims.errata_figure, claims.verdicts_figure]
+    yield from [evidence_figures.scorecard_figure, fentanyl_figures.waves_figure, fentanyl_figures.share_figure,
+                fentanyl_figures.revisions_figure, fentanyl_figures.cbp_figure,
+                oil_figures.tracker_estimates_figure, oil_figures.production_exports_figure,
+                oil_figures.china_share_figure, oil_figures.malaysia_figure, oil_figures.revenue_history_figure,
+                oil_figures.sanctions_timeline_figure]
     for fn, table in [(trade.plot_chpl_tiers, "chpl_items"), (trade.plot_china_russia_trade, "china_russia_trade"),
                       (trade.plot_share_claims, "share_claims"), (trade.plot_eu_exports, "intermediary_trade_shift"),
                       (trade.plot_mirror_gap, "intermediary_trade_shift"), (trade.plot_listings, "us_listings")]:
         yield lambda fn=fn, table=table: fn(data.load(table))
-    for explorer in (fentanyl.timeline_explorer(), oil.baseline_explorer(), oil.revenue_explorer()):
+    for explorer in (fentanyl_figures.timeline_explorer(), oil_figures.baseline_explorer(),
+                     oil_figures.revenue_explorer()):
         assert isinstance(explorer, widgets.Explorer)
         for state in explorer.states():
             yield lambda explorer=explorer, state=state: explorer.render_state(state)
