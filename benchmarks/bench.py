@@ -99,19 +99,21 @@ def bench_notebooks(runs: int) -> dict:
 
 
 def explorers() -> dict[str, widgets.Explorer]:
-    """Every ``*_explorer()`` factory in the helpers package, called."""
+    """Every ``*_explorer()`` factory in the helpers package and its ``figures`` package, called."""
     import helpers
+    import helpers.figures
 
     found = {}
-    for info in pkgutil.iter_modules(helpers.__path__):
-        if info.name in ("bench",):
-            continue
-        module = importlib.import_module(f"helpers.{info.name}")
-        for name, fn in inspect.getmembers(module, inspect.isfunction):
-            if name.endswith("_explorer") and fn.__module__ == module.__name__:
-                ex = fn()
-                if isinstance(ex, widgets.Explorer):
-                    found[f"{info.name}.{name}"] = ex
+    for package in (helpers, helpers.figures):
+        for info in pkgutil.iter_modules(package.__path__):
+            if info.name in ("bench",):
+                continue
+            module = importlib.import_module(f"{package.__name__}.{info.name}")
+            for name, fn in inspect.getmembers(module, inspect.isfunction):
+                if name.endswith("_explorer") and fn.__module__ == module.__name__:
+                    ex = fn()
+                    if isinstance(ex, widgets.Explorer):
+                        found[f"{module.__name__.removeprefix('helpers.')}.{name}"] = ex
     return found
 
 
