@@ -292,9 +292,8 @@ def test_exercises_never_import_checks():
 
 @pytest.mark.parametrize("qid", [
     "nb00-themes",
-    # helpers.oil still draws (issue 17, item 1, another branch): drop this mark when it is pure.
-    pytest.param("nb03-tracker-spread-2023", marks=pytest.mark.xfail(
-        strict=True, reason="helpers.oil imports matplotlib until its figures move to helpers/figures/")),
+    "nb03-tracker-spread-2023",
+    "nb04-share-2023",
 ])
 def test_a_check_does_not_pull_in_matplotlib(qid):
     import subprocess

@@ -5,7 +5,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import data, oil, paths
+from helpers import data, oil, oil_units, paths
 
 TABLES = {
     "oil_export_estimates": 30, "oil_production": 27, "oil_china_flows": 60, "oil_china_share": 8,
@@ -114,14 +114,14 @@ def test_china_flow_facts():
     # tonnes and mb/d agree for the customs rows that publish both (Reuters' 7.3 or Platts' 7.33)
     both = f.query("flow == 'china-crude-imports-total'").dropna(subset=["value_mt"])
     for _, row in both.iterrows():
-        lo = oil.mt_to_mbd(row["value_mt"], row["period"], 7.3)
-        hi = oil.mt_to_mbd(row["value_mt"], row["period"], 7.33)
+        lo = oil_units.mt_to_mbd(row["value_mt"], row["period"], 7.3)
+        hi = oil_units.mt_to_mbd(row["value_mt"], row["period"], 7.33)
         assert lo - 0.1 <= row["value_mbd"] <= hi + 0.1, row["year"]
     # derived tonnage rows convert with the Platts factor and the period's days
     derived = f[(f["status"] == "derived") & f["value_mt"].notna() & f["note"].str.contains("7.33")]
     assert len(derived) >= 5
     for _, row in derived.iterrows():
-        mbd = oil.mt_to_mbd(row["value_mt"], row["period"])
+        mbd = oil_units.mt_to_mbd(row["value_mt"], row["period"])
         assert round(mbd, 2) == pytest.approx(row["value_mbd"], abs=0.006)
     iran = f.query("flow == 'customs-imports-from-iran' and period_kind == 'year'")
     iran = iran.set_index("year")["value_mbd"]
@@ -188,7 +188,7 @@ def test_no_false_precision_in_periods():
     for name in ("oil_export_estimates", "oil_china_flows"):
         df = data.load(name)
         for _, row in df.iterrows():
-            start, end = oil.period_bounds(row["period"])
+            start, end = oil_units.period_bounds(row["period"])
             assert start.year <= row["year"] <= end.year
             kind = row["period_kind"]
             months = (end.year - start.year) * 12 + end.month - start.month + 1

@@ -1,9 +1,11 @@
-"""helpers.fentanyl: series, shares, the overlap rule, revisions, timeline, the '55', the explorer."""
+"""helpers.fentanyl and helpers.figures.fentanyl: series, shares, the overlap rule, revisions, timeline,
+the '55', the figures and the explorer."""
 
 import pytest
 
 from helpers import fentanyl, plots
 from helpers.exercises import nb04
+from helpers.figures import fentanyl as fentanyl_figures
 from helpers.widgets import MAX_VIEWS, to_html
 
 
@@ -132,8 +134,8 @@ def test_cbp_series_and_pct_change():
         fentanyl.pct_change(0, 1)
 
 
-def test_render_timeline_over_the_whole_control_range():
-    ex = fentanyl.timeline_explorer()
+def test_timeline_figure_over_the_whole_control_range():
+    ex = fentanyl_figures.timeline_explorer()
     assert ex.view_count() <= MAX_VIEWS
     for state in ex.states():
         fig = ex.render_state(state)
@@ -147,22 +149,22 @@ def test_render_timeline_over_the_whole_control_range():
     assert html.startswith("<img") and 'alt="Line chart' in html
 
 
-def test_render_timeline_empty_selection_and_bad_input():
-    fig = fentanyl.render_timeline(["UN"], 2025, 2025)
+def test_timeline_figure_empty_selection_and_bad_input():
+    fig = fentanyl_figures.timeline_figure(["UN"], 2025, 2025)
     assert plots.title_of(fig) == "UN (CND): no steps in 2025-2025; no final death counts in these years"
     assert "Steps: none." in plots.alt_of(fig)
-    fig = fentanyl.render_timeline(["UN"], 2018, 2021)
+    fig = fentanyl_figures.timeline_figure(["UN"], 2018, 2021)
     assert plots.title_of(fig).startswith("UN (CND): no steps in 2018-2021; T40.4 deaths highest in 2021")
     with pytest.raises(ValueError, match="at least one jurisdiction"):
-        fentanyl.render_timeline([], 2015, 2020)
+        fentanyl_figures.timeline_figure([], 2015, 2020)
     with pytest.raises(ValueError, match="unknown jurisdiction"):
-        fentanyl.render_timeline(["MEX"], 2015, 2020)
+        fentanyl_figures.timeline_figure(["MEX"], 2015, 2020)
     with pytest.raises(ValueError, match="as a list or tuple"):
-        fentanyl.render_timeline("CHN", 2015, 2020)
+        fentanyl_figures.timeline_figure("CHN", 2015, 2020)
     with pytest.raises(ValueError, match="start <= end"):
-        fentanyl.render_timeline(["CHN"], 2020, 2015)
+        fentanyl_figures.timeline_figure(["CHN"], 2020, 2015)
     with pytest.raises(ValueError, match="years like 2015"):
-        fentanyl.render_timeline(["CHN"], "2015", 2020)
+        fentanyl_figures.timeline_figure(["CHN"], "2015", 2020)
 
 
 @pytest.mark.parametrize("qid", sorted(nb04.QUESTIONS))
@@ -183,13 +185,13 @@ def test_question_answers_hand_computed():
 
 
 @pytest.mark.parametrize("name, title_start, alt_bit", [
-    ("render_waves", "Three waves of overdose deaths", "fall to 47,735 in 2024"),
-    ("render_share", "Synthetic opioids (T40.4) were involved in more than half", "69.3% in 2023"),
-    ("render_revisions", "The first predicted counts of 2022-2024 were 1.3-2.4% above", "2023 105,007"),
-    ("render_cbp", "CBP fentanyl seizures peaked in FY2023 and fell 55% by FY2025", "FY2023 27,023"),
+    ("waves_figure", "Three waves of overdose deaths", "fall to 47,735 in 2024"),
+    ("share_figure", "Synthetic opioids (T40.4) were involved in more than half", "69.3% in 2023"),
+    ("revisions_figure", "The first predicted counts of 2022-2024 were 1.3-2.4% above", "2023 105,007"),
+    ("cbp_figure", "CBP fentanyl seizures peaked in FY2023 and fell 55% by FY2025", "FY2023 27,023"),
 ])
 def test_section_figures_have_title_alt_and_source(name, title_start, alt_bit):
-    fig = getattr(fentanyl, name)()
+    fig = getattr(fentanyl_figures, name)()
     assert plots.title_of(fig).startswith(title_start)
     assert alt_bit in plots.alt_of(fig)
     assert fig.get_supxlabel().startswith("Sources:")
@@ -197,7 +199,17 @@ def test_section_figures_have_title_alt_and_source(name, title_start, alt_bit):
 
 def test_revision_title_uses_the_final_count_as_base():
     # 2022: (109,680 - 107,941) / 107,941 = 1.61%; 2023: 2,536 / 105,007 = 2.42%; 2024: 1,007 / 79,384 = 1.27%
-    assert "1.3-2.4%" in plots.title_of(fentanyl.render_revisions())
+    assert "1.3-2.4%" in plots.title_of(fentanyl_figures.revisions_figure())
+
+
+def test_timeline_labels_are_built_from_the_values():
+    assert fentanyl_figures.timeline_controls() == {
+        "jurisdictions": [("All", ("CHN", "UN", "USA", "CHN-USA")), ("China", ("CHN",)), ("UN", ("UN",)),
+                          ("US and US-China talks", ("USA", "CHN-USA"))],
+        "start": [("2013-2025", 2013), ("2021-2025", 2021)],
+    }
+    assert all(set(group) <= set(fentanyl.JURISDICTIONS) for group in fentanyl.TIMELINE_GROUPS)
+    assert fentanyl.timeline()["date"].dt.year.max() == fentanyl.TIMELINE_END
 
 
 def test_months_between():

@@ -124,15 +124,20 @@ def outside_the_canvas(fig) -> list[str]:
 
 def kit_figures():
     """Every figure the notebooks draw, and every view of every figure explorer."""
-    from helpers import data, evidence, fentanyl, oil, widgets
+    from helpers import data, widgets
     from helpers.figures import claims as claims_figures
+    from helpers.figures import evidence as evidence_figures
+    from helpers.figures import fentanyl as fentanyl_figures
+    from helpers.figures import oil as oil_figures
     from helpers.figures import trade as trade_figures
 
     yield from [claims_figures.counts_figure, claims_figures.errata_figure,
-                claims_figures.verdicts_by_notebook_figure, evidence.verdicts_figure,
-                fentanyl.render_waves, fentanyl.render_share, fentanyl.render_revisions, fentanyl.render_cbp,
-                oil.plot_tracker_estimates, oil.plot_production_exports, oil.plot_china_share,
-                oil.plot_malaysia, oil.plot_revenue_history, oil.plot_sanctions_timeline]
+                claims_figures.verdicts_by_notebook_figure]
+    yield from [evidence_figures.scorecard_figure, fentanyl_figures.waves_figure, fentanyl_figures.share_figure,
+                fentanyl_figures.revisions_figure, fentanyl_figures.cbp_figure,
+                oil_figures.tracker_estimates_figure, oil_figures.production_exports_figure,
+                oil_figures.china_share_figure, oil_figures.malaysia_figure, oil_figures.revenue_history_figure,
+                oil_figures.sanctions_timeline_figure]
     for fn, table in [(trade_figures.chpl_tiers_figure, "chpl_items"),
                       (trade_figures.china_russia_trade_figure, "china_russia_trade"),
                       (trade_figures.share_claims_figure, "share_claims"),
@@ -140,7 +145,8 @@ def kit_figures():
                       (trade_figures.mirror_gap_figure, "intermediary_trade_shift"),
                       (trade_figures.listings_figure, "us_listings")]:
         yield lambda fn=fn, table=table: fn(data.load(table))
-    for explorer in (fentanyl.timeline_explorer(), oil.baseline_explorer(), oil.revenue_explorer()):
+    for explorer in (fentanyl_figures.timeline_explorer(), oil_figures.baseline_explorer(),
+                     oil_figures.revenue_explorer()):
         assert isinstance(explorer, widgets.Explorer)
         for state in explorer.states():
             yield lambda explorer=explorer, state=state: explorer.render_state(state)
