@@ -10,11 +10,13 @@ STUDENTS ?= 10
 export MPLBACKEND ?= Agg
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: help setup lab test lint handouts slides student bench new-article classroom classroom-test clean
+.PHONY: help setup lab check test nbval lint handouts slides student bench new-article classroom classroom-test clean
 
 help:
 	@echo "make handouts   execute every notebook and write build/handouts/ (the main job)"
-	@echo "make test       run every test: helpers, data, notebooks (nbval), lint, handouts"
+	@echo "make check      the quick check while editing: ruff, unit and data tests, doctests (under a minute)"
+	@echo "make test       every test: the above, each notebook run once, handouts, slides, browser, class server"
+	@echo "make nbval NB=notebooks/03-iranian-oil-flows.ipynb   run one notebook's cells under nbval"
 	@echo "make student    the student edition's notebooks (no model answers) in build/student/"
 	@echo "make slides     a reveal.js deck per notebook in build/slides/ (offline)"
 	@echo "make lab        open JupyterLab on notebooks/"
@@ -25,7 +27,7 @@ help:
 	@echo "make classroom  a JupyterHub for a class on 127.0.0.1:8000 (Ctrl-C stops it)"
 	@echo "make classroom-test  $(STUDENTS) simulated students at once (STUDENTS=20 make classroom-test)"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "Python >= 3.11 is needed, found %d.%d (set PYTHON=...)" % v[:2])'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
@@ -49,15 +51,27 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check helpers tests classroom benchmarks conftest.py
+	$(VENV)/bin/ruff check helpers tests classroom benchmarks conftest.py setup.py
 
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
+# The quick check: no notebook is executed, no server started, nothing built (tests marked slow are left out).
+check: $(STAMP) lint
+	@start=$$(date +%s); \
+	$(PY) -m pytest -q -m "not slow" helpers tests/unit tests/data tests/notebooks && \
+	echo "make check: $$(( $$(date +%s) - start )) s (budget 60 s)"
+
+# Everything. Each notebook is executed once per run (tests/conftest.py) and shared by the
+# notebook checks, the handouts and the slides; --dist loadfile keeps a file's tests on one worker.
 test: $(CLASSROOM_STAMP) $(NODE_STAMP) lint
 	$(PY) -m pytest -n 2 --dist loadfile
+
+NB ?= notebooks
+nbval: $(STAMP)
+	$(PY) -m pytest -q -o addopts="" --nbval-lax --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg $(NB)
 
 handouts: $(STAMP)
 	$(PY) -m helpers.build.handouts --out build/handouts

@@ -123,7 +123,6 @@ def parse_hs(code: str) -> HSCode:
 # --------------------------------------------------------------------------- arithmetic
 # The shared arithmetic (helpers.arithmetic) under the names notebook 02 teaches.
 growth_pct = arithmetic.pct_change  # growth_pct(50, 75) == 50.0
-growth_factor = arithmetic.ratio  # how many times larger: growth_factor(40, 100) == 2.5
 
 
 def share_pct(part: float, whole: float) -> float:

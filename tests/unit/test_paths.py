@@ -6,7 +6,7 @@ from helpers import paths
 
 
 def test_a_checkout_is_found_from_the_package():
-    assert paths.ROOT == Path(__file__).resolve().parent.parent
+    assert paths.ROOT == Path(__file__).resolve().parents[2]
     assert paths.SEEDS_DIR == paths.ROOT / "seeds"
     assert paths.NOTEBOOKS_DIR == paths.ROOT / "notebooks"
     assert paths.BUILD_DIR == paths.ROOT / "build"

@@ -1,18 +1,17 @@
 """The dual-use tables: the facts notebook 02 rests on, and that its prose numbers come from the data."""
 
 import re
-from pathlib import Path
 
 import nbformat
 import pandas as pd
 import pycountry
 import pytest
 
-from helpers import data, trade
+from helpers import data, paths, trade
 
 TABLES = ("chpl_items", "china_russia_trade", "share_claims", "intermediary_trade_shift", "us_listings",
           "prc_dual_use_statements")
-NOTEBOOK = Path(__file__).resolve().parent.parent / "notebooks" / "02-dual-use-goods.ipynb"
+NOTEBOOK = paths.NOTEBOOKS_DIR / "02-dual-use-goods.ipynb"
 
 
 @pytest.mark.parametrize("name", TABLES)

@@ -84,8 +84,6 @@ def test_growth_pct_by_hand():
 def test_growth_names_are_the_shared_arithmetic():
     """Notebook 02's names; their checks on bad input are tested in test_arithmetic.py."""
     assert trade.growth_pct is arithmetic.pct_change
-    assert trade.growth_factor is arithmetic.ratio
-    assert trade.growth_factor(40, 100) == 2.5
     with pytest.raises(ValueError, match="before must be more than zero"):
         trade.growth_pct(0, 5)
 

@@ -11,13 +11,6 @@ from helpers.build import slides
 SLUGS = [o.slug for o in lessons.outline()]
 
 
-@pytest.fixture(scope="module")
-def decks(tmp_path_factory):
-    out = tmp_path_factory.mktemp("slides")
-    slides.build(out)
-    return out
-
-
 def tagged(tag):
     cell = new_code_cell("x = 1")
     cell.metadata["tags"] = [tag]
@@ -58,27 +51,3 @@ def test_deck_is_self_contained(decks, slug):
     assert "@import url(" not in text
 
 
-@pytest.mark.browser
-@pytest.mark.parametrize("slug", SLUGS)
-def test_deck_opens_offline_and_has_slides(decks, browser, slug):
-    import browsing
-
-    page, blocked, errors = browsing.open_offline(browser, (decks / f"{slug}.html").as_uri(), 1280, 720)
-    page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-    assert blocked == [] and errors == [], (blocked, errors)
-    assert page.evaluate("Reveal.getTotalSlides()") >= 4
-    alts = page.eval_on_selector_all("img", "els => els.map(e => e.getAttribute('alt') || '')")
-    assert all(a.strip() for a in alts)
-    browsing.screenshot(page, f"slides-{slug}", full_page=False)
-    page.close()
-
-
-@pytest.mark.browser
-@pytest.mark.parametrize("slug", SLUGS)
-def test_deck_has_no_serious_accessibility_violations(decks, browser, slug):
-    import browsing
-
-    page, _, _ = browsing.open_offline(browser, (decks / f"{slug}.html").as_uri(), 1280, 720)
-    page.wait_for_function("() => window.Reveal && Reveal.isReady()")
-    assert browsing.axe_audit(page, f"slides-{slug}") == []
-    page.close()
