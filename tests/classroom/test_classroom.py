@@ -20,7 +20,7 @@ from traitlets.config import Config
 from classroom import config, hub, loadtest, procs, students
 from classroom.config import LOOPBACK, MARKER_ENV, SERVICE_SCOPES, Settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
