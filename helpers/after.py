@@ -1,4 +1,4 @@
-"""What happened after the article: queries over the kit's ``after_*`` tables, the claim updates and the as-of check.
+"""What happened after the article: queries over the ``after_*`` tables, the claim updates, the as-of check.
 
 Pure computation over the tables of notebook 06 (no drawing):
 
@@ -44,8 +44,9 @@ KIND_GROUPS = {
     "controls": ("export-control", "drug-control", "law"),
 }
 _FENT_KIND = {
-    "scheduling-nps": "drug-control", "scheduling-precursor": "drug-control", "scheduling-class": "drug-control",
-    "regulation": "drug-control", "export-licensing": "export-control", "sanction": "sanction",
+    "scheduling-nps": "drug-control", "scheduling-precursor": "drug-control",
+    "scheduling-class": "drug-control", "regulation": "drug-control",
+    "export-licensing": "export-control", "sanction": "sanction",
     "diplomacy": "diplomacy", "enforcement": "policy", "statement": "policy",
 }
 _OIL_KIND = {
@@ -152,7 +153,7 @@ def late_rows(df: pd.DataFrame, rules: dict[str, str], as_of: date) -> pd.DataFr
 
 
 def rows_after(as_of: date | None = None) -> pd.DataFrame:
-    """Every row of every table, and every source, dated after the as-of date (empty when the kit is consistent).
+    """Every row of every table, and every source, dated after the as-of date (empty when all is well).
 
     A source counts by its ``published`` and ``accessed`` dates (read at their start).
 
@@ -174,7 +175,7 @@ def rows_after(as_of: date | None = None) -> pd.DataFrame:
 
 
 def trade_totals() -> pd.Series:
-    """China's total trade with Russia by year, USD bn: the kit's 2019-2024 series and 2025 from after the article.
+    """China's total trade with Russia by year, USD bn: the kit's 2019-2024 series, then 2025.
 
     >>> trade_totals().loc[[2024, 2025]].tolist()
     [244.81, 228.1]
@@ -236,8 +237,8 @@ def _oil_actor(text: str) -> str:
 def timeline(themes: Iterable[str] | None = None, kinds: Iterable[str] | None = None) -> pd.DataFrame:
     """Every dated action after the article, up to the as-of date, across the three themes.
 
-    Merges ``after_actions`` with the rows of ``fent_controls_timeline`` and ``oil_sanction_events`` dated after
-    the article, mapping each table's kinds onto :data:`KINDS`.
+    Merges ``after_actions`` with the rows of ``fent_controls_timeline`` and ``oil_sanction_events``
+    dated after the article, mapping each table's kinds onto :data:`KINDS`.
 
     >>> tl = timeline()
     >>> tl["date"].min() > article_date(), sorted(tl["theme"].unique())
@@ -266,8 +267,8 @@ def timeline(themes: Iterable[str] | None = None, kinds: Iterable[str] | None = 
                    table="after_actions"),
         _normalise(fent, theme="fentanyl", actor=fent["jurisdiction"], kind=fent_kind, what=fent["action"],
                    table="fent_controls_timeline"),
-        _normalise(oil, theme="iranian-oil", actor=oil["actor"].map(_oil_actor), kind=oil["kind"].map(_OIL_KIND),
-                   what=oil["description"], table="oil_sanction_events"),
+        _normalise(oil, theme="iranian-oil", actor=oil["actor"].map(_oil_actor),
+                   kind=oil["kind"].map(_OIL_KIND), what=oil["description"], table="oil_sanction_events"),
     ]
     tl = pd.concat(parts, ignore_index=True)
     keep = ((tl["date"] > article_date()) & (tl["date"] <= pd.Timestamp(data.as_of()))
@@ -280,8 +281,11 @@ def tariff_steps() -> pd.DataFrame:
 
     ``until`` is the day the next rate took effect, or the Supreme Court's ruling for the last one.
 
-    >>> tariff_steps()[["rate_pct", "in_force", "until"]].astype(str).values.tolist()
-    [['10.0', '2025-02-04', '2025-03-04'], ['20.0', '2025-03-04', '2025-11-10'], ['10.0', '2025-11-10', '2026-02-20']]
+    >>> for row in tariff_steps()[["rate_pct", "in_force", "until"]].astype(str).values.tolist():
+    ...     print(row)
+    ['10.0', '2025-02-04', '2025-03-04']
+    ['20.0', '2025-03-04', '2025-11-10']
+    ['10.0', '2025-11-10', '2026-02-20']
     """
     acts = data.load("after_actions")
     fent = acts[(acts["theme"] == "fentanyl") & (acts["kind"] == "tariff") & acts["rate_pct"].notna()]
@@ -342,7 +346,7 @@ def deaths_12_months() -> pd.DataFrame:
 
 
 def evidence(ref: str) -> pd.DataFrame:
-    """The rows a ledger reference points to: ``table:id`` (the table's first column) or ``table:col=value,...``.
+    """The rows a ledger reference points to: ``table:id`` (its first column) or ``table:col=value,...``.
 
     >>> evidence("article_claims:C10")["claim_id"].tolist()
     ['C10']
@@ -357,7 +361,10 @@ def evidence(ref: str) -> pd.DataFrame:
     if not key:
         raise ValueError(f"{ref!r} is not a reference; write table:key, e.g. 'article_claims:C10'")
     df = data.load(name)
-    filters = dict(part.split("=", 1) for part in key.split(",")) if "=" in key else {data.columns(name)[0].name: key}
+    if "=" in key:
+        filters = dict(part.split("=", 1) for part in key.split(","))
+    else:
+        filters = {data.columns(name)[0].name: key}
     mask = pd.Series(True, index=df.index)
     for col, value in filters.items():
         if col not in df.columns:
@@ -370,7 +377,7 @@ def evidence(ref: str) -> pd.DataFrame:
 
 
 def claim_updates() -> pd.DataFrame:
-    """The claim-updates ledger beside the article's claims: the words, the verdict at publication, the update.
+    """The claim-updates ledger beside the claims: the words, the verdict at publication, the update.
 
     Refuses a ledger whose verdict at publication differs from ``article_claims``: updates never overwrite.
 

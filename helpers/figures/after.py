@@ -1,4 +1,4 @@
-"""Figures and the timeline explorer for notebook 06, what happened after the article (draws; reads ``helpers.after``).
+"""Figures and the timeline explorer for notebook 06, after the article (draws; reads ``helpers.after``).
 
 Each figure's title states its finding, computed from the data; uncertain figures show their range.
 
@@ -23,7 +23,7 @@ _KIND_MARKERS = {
 
 
 def trade_figure() -> Figure:
-    """China's total trade with Russia, 2019-2025: the kit's series, with 2025 (after the article) set apart."""
+    """China's total trade with Russia, 2019-2025, with 2025 (after the article) set apart."""
     totals = after.trade_totals()
     change = after.trade_change(2024, 2025)
     falls = [y for y in totals.index[1:] if y < 2025 and totals[y] < totals[y - 1]]
@@ -50,7 +50,7 @@ def trade_figure() -> Figure:
 
 
 def oil_figure() -> Figure:
-    """Tracker estimates of China's intake of Iranian oil in 2025, by period; a lower bound is drawn as such."""
+    """Tracker estimates of China's intake of Iranian oil in 2025, by period; a lower bound drawn as one."""
     est = after.oil_estimates("china-imports-iran")
     fig, ax = plots.new_figure(9, 4.8)
     labels = []
@@ -67,8 +67,8 @@ def oil_figure() -> Figure:
     ax.grid(axis="y", visible=False)
     year = est.set_index("indicator_id").loc["kpler-2025", "value"]
     return plots.finish(
-        fig, title=f"China kept taking Iranian oil through 2025: about {year:.2f} million barrels a day on average "
-                   "(Kpler)",
+        fig, title=f"China kept taking Iranian oil through 2025: about {year:.2f} million barrels a day "
+                   "on average (Kpler)",
         source=data.cite_rows(est, max_cited=plots.MAX_CITED, tables=["after_oil_indicators"]),
         alt="Horizontal bars of tracker estimates of China's intake of Iranian oil in million barrels a day: "
             + "; ".join(f"{lbl}: {v:.2f}" + (" (lower bound)" if b == "lower-bound" else "")
@@ -135,7 +135,8 @@ def deaths_figure() -> Figure:
         alt="Line chart of US drug overdose deaths in thousands. Final calendar years: "
             + ", ".join(f"{int(y)} {v:,}" for y, v in zip(final["year"], final["deaths"], strict=True))
             + ". Provisional 12-month counts (open squares, dashed, with rounding ranges): "
-            + ", ".join(f"to {p:%b %Y} {v:,}" for p, v in zip(prov["period_end"], prov["deaths"], strict=True))
+            + ", ".join(f"to {p:%b %Y} {v:,}"
+                        for p, v in zip(prov["period_end"], prov["deaths"], strict=True))
             + ".")
 
 
@@ -153,8 +154,8 @@ def render_timeline(theme: str = "all", kind: str = "all") -> Figure:
     rows = list(after.THEMES)
     for k, g in tl.groupby("kind"):
         marker, colour = _KIND_MARKERS[str(k)]
-        ax.plot(g["date"], [rows.index(t) for t in g["theme"]], linestyle="none", marker=marker, markersize=10,
-                color=plots.PALETTE[colour], label=after.KINDS[str(k)], alpha=0.85)
+        ax.plot(g["date"], [rows.index(t) for t in g["theme"]], linestyle="none", marker=marker,
+                markersize=10, color=plots.PALETTE[colour], label=after.KINDS[str(k)], alpha=0.85)
     ax.set_yticks(range(len(rows)), [after.THEMES[t] for t in rows])
     ax.set_ylim(-0.6, len(rows) - 0.4)
     start, end = pd.Timestamp("2025-01-01"), pd.Timestamp(data.as_of())
