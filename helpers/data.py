@@ -22,6 +22,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -41,6 +42,7 @@ STATUSES = ("verified", "verified-secondary", "derived", "estimate")
 TYPES = ("str", "int", "float", "date", "bool")
 REQUIRED_COLUMNS = ("source_id", "status", "note")
 SOURCE_COLUMNS = ("source_id", "publisher", "title", "url", "published", "accessed")
+KIT_SECTION = "kit"  # the catalogue's one non-table section: kit-wide settings such as as_of
 TABLE_KEYS = {"file", "title", "description", "theme", "caveats", "sha256", "columns", "key"}
 COLUMN_KEYS = {"type", "unit", "description", "nullable", "allowed", "min", "max", "pattern"}
 
@@ -95,7 +97,22 @@ def tables() -> list[str]:
     >>> "article_copies" in tables()
     True
     """
-    return sorted(k for k in _catalogue() if k != SOURCES_SHA256)
+    return sorted(k for k in _catalogue() if k not in (SOURCES_SHA256, KIT_SECTION))
+
+
+def as_of() -> date:
+    """The kit's "data as of" date (``[kit] as_of`` in the catalogue): no row is later than it.
+
+    >>> as_of().year >= 2026
+    True
+    """
+    value = _catalogue().get(KIT_SECTION, {}).get("as_of")
+    if not isinstance(value, date):
+        raise DataError(
+            f"{_where(CATALOGUE_FILE)}: [{KIT_SECTION}] as_of is {value!r}; it must be a TOML date "
+            "like 2026-12-03 (no quotes)"
+        )
+    return value
 
 
 def _check_name(name: object) -> None:
