@@ -4,6 +4,7 @@ Where things are:
 - ``paths``: where the data, the seeds, the notebooks and the build folder live
 - ``data``: the one loader (``data/``: one CSV per table, ``catalogue.toml``, ``sources.csv``)
 - ``article``: the seed article, paragraph by paragraph
+- ``bibliography``: the Sources section of a notebook, from the tables it used
 
 The themes compute and never draw:
 - ``arithmetic``: checked arithmetic the themes share
@@ -12,6 +13,7 @@ The themes compute and never draw:
 - ``fentanyl``: overdose deaths and drug-control timelines (notebook 04)
 - ``claims``: the article's claims and errata (notebooks 01 and 05)
 - ``evidence``: the evidence behind each verdict (notebook 05)
+- ``after``: what happened after the article, and the claim-updates ledger (notebook 06)
 
 Drawing:
 - ``plots``: figure style, ``finish`` and ``show``

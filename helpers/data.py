@@ -485,7 +485,12 @@ def catalogue() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("name")
 
 
-def _source_ids(df: pd.DataFrame) -> list[str]:
+def source_ids(df: pd.DataFrame) -> list[str]:
+    """The source ids behind the rows of ``df``, each once, in order of first use.
+
+    >>> source_ids(pd.DataFrame({"source_id": ["a;b", "b", "c"]}))
+    ['a', 'b', 'c']
+    """
     ids: list[str] = []
     for sid in df["source_id"]:
         for part in str(sid).split(";"):
@@ -511,7 +516,7 @@ def cite_rows(df: pd.DataFrame, *, max_cited: int | None = None, tables: Sequenc
     >>> print(cite_rows(load("oil_export_estimates"), max_cited=1, tables=["oil_export_estimates"]))
     Sources: ... and 23 more (table oil_export_estimates), all listed under Sources.
     """
-    ids = _source_ids(df)
+    ids = source_ids(df)
     if not ids:
         raise ValueError("no rows to cite: a figure or a number drawn from no rows has no source")
     if max_cited is None or len(ids) <= max_cited:
@@ -533,35 +538,13 @@ def cite(name: str) -> str:
     return _load(name).attrs["source"]
 
 
-def bibliography(names: list[str] | None = None) -> pd.DataFrame:
-    """The full entries of the sources behind some tables (default: the tables loaded so far).
+def loaded() -> list[str]:
+    """The tables loaded so far in this session, in the order first loaded (a notebook's Sources).
 
-    >>> bibliography(["article_copies"]).columns.tolist()
-    ['publisher', 'title', 'url', 'published', 'accessed', 'tables']
+    >>> _ = load("article_copies"); "article_copies" in loaded()
+    True
     """
-    names = list(_loaded) if names is None else list(names)
-    used: dict[str, list[str]] = {}
-    for name in names:
-        for sid in _source_ids(_load(name)):
-            used.setdefault(sid, []).append(name)
-    out = sources().loc[list(used), ["publisher", "title", "url", "published", "accessed"]].copy()
-    out["tables"] = [", ".join(used[i]) for i in out.index]
-    return out
-
-
-def sources_markdown(names: list[str] | None = None) -> str:
-    """The Sources section of a notebook, as Markdown (default: tables loaded so far).
-
-    >>> print(sources_markdown(["article_copies"]).splitlines()[0])  # doctest: +ELLIPSIS
-    - The New York Times (via West Hawaii Today), *US ambassador says ...
-    """
-    lines = []
-    for _sid, s in bibliography(names).iterrows():
-        lines.append(
-            f"- {s['publisher']}, *{s['title']}*, {s['published']}. <{s['url']}> "
-            f"(accessed {s['accessed']}; used in: {s['tables']})"
-        )
-    return "\n".join(lines)
+    return list(_loaded)
 
 
 def update_checksums() -> list[str]:

@@ -7,9 +7,9 @@ from datetime import date
 import pandas as pd
 
 from helpers import after, data
-from helpers.notebooks import NOTEBOOK_DIR
+from helpers.paths import NOTEBOOKS_DIR
 
-NOTEBOOK_06 = NOTEBOOK_DIR / "06-after-the-article.ipynb"
+NOTEBOOK_06 = NOTEBOOKS_DIR / "06-after-the-article.ipynb"
 
 
 def test_as_of_is_a_date_in_the_catalogue_and_not_a_table():

@@ -3,7 +3,7 @@
 import pandas as pd
 import pytest
 
-from helpers import after, data, plots
+from helpers import after, data, paths, plots
 from helpers.checks import check
 from helpers.exercises import nb06
 from helpers.figures import after as after_figures
@@ -86,7 +86,7 @@ def test_deaths_series_takes_december_2024_from_the_fentanyl_table():
 
 
 def test_weak_or_unfound_items_stay_out():
-    text = "\n".join(p.read_text() for p in (data.DATA_DIR).glob("after_*.csv"))
+    text = "\n".join(p.read_text() for p in paths.DATA_DIR.glob("after_*.csv"))
     for absent in ("68632", "68,632", "2.3 mb/d", "Huangdao"):  # [W] in the audit, no better source found
         assert absent not in text
 
