@@ -19,6 +19,8 @@ import importlib
 import re
 from dataclasses import dataclass
 
+from helpers.records import record
+
 _QID = re.compile(r"^nb(\d{2})-[a-z0-9-]+$")
 
 
@@ -87,4 +89,4 @@ def check(question_id: str, answer: object) -> Feedback:
     >>> check("nb00-themes", "tariffs")  # doctest: +ELLIPSIS
     ✗ 'tariffs' is not one of the choices: ...
     """
-    return question(question_id).feedback(answer)
+    return record(question_id, question(question_id).feedback(answer))
