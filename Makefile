@@ -10,11 +10,13 @@ STUDENTS ?= 10
 export MPLBACKEND ?= Agg
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: help setup lab test lint handouts slides student bench new-article classroom classroom-test grades clean
+.PHONY: help setup lab check test nbval lint handouts slides student bench new-article classroom classroom-test grades clean
 
 help:
 	@echo "make handouts   execute every notebook and write build/handouts/ (the main job)"
-	@echo "make test       run every test: helpers, data, notebooks (nbval), lint, handouts"
+	@echo "make check      the quick check while editing: ruff, unit and data tests, doctests (under a minute)"
+	@echo "make test       every test: the above, each notebook run once, handouts, slides, browser, class server"
+	@echo "make nbval NB=notebooks/03-iranian-oil-flows.ipynb   run one notebook's cells under nbval"
 	@echo "make student    the student edition's notebooks (no model answers) in build/student/"
 	@echo "make slides     a reveal.js deck per notebook in build/slides/ (offline)"
 	@echo "make lab        open JupyterLab on notebooks/"
@@ -27,7 +29,7 @@ help:
 	@echo "make grades     every student's self-check attempts -> build/grades/grades.csv"
 	@echo "make classroom-test  $(STUDENTS) simulated students at once (STUDENTS=20 make classroom-test)"
 
-$(STAMP): pyproject.toml
+$(STAMP): pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "Python >= 3.11 is needed, found %d.%d (set PYTHON=...)" % v[:2])'
 	test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install -q --upgrade pip
@@ -51,24 +53,36 @@ lab: $(STAMP)
 	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check helpers tests classroom benchmarks conftest.py
+	$(VENV)/bin/ruff check helpers tests classroom benchmarks conftest.py setup.py
 
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $(NODE_STAMP)
 
+# The quick check: no notebook is executed, no server started, nothing built (tests marked slow are left out).
+check: $(STAMP) lint
+	@start=$$(date +%s); \
+	$(PY) -m pytest -q -m "not slow" helpers tests/unit tests/data tests/notebooks && \
+	echo "make check: $$(( $$(date +%s) - start )) s (budget 60 s)"
+
+# Everything. Each notebook is executed once per run (tests/conftest.py) and shared by the
+# notebook checks, the handouts and the slides; --dist loadfile keeps a file's tests on one worker.
 test: $(CLASSROOM_STAMP) $(NODE_STAMP) lint
 	$(PY) -m pytest -n 2 --dist loadfile
 
+NB ?= notebooks
+nbval: $(STAMP)
+	$(PY) -m pytest -q -o addopts="" --nbval-lax --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg $(NB)
+
 handouts: $(STAMP)
-	$(PY) -m helpers.handouts --out build/handouts
+	$(PY) -m helpers.build.handouts --out build/handouts
 
 student: $(STAMP)
-	$(PY) -m helpers.handouts --student-notebooks build/student
+	$(PY) -m helpers.build.student --out build/student
 
 slides: $(STAMP) $(NODE_STAMP)
-	$(PY) -m helpers.slides --out build/slides
+	$(PY) -m helpers.build.slides --out build/slides
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) benchmarks/bench.py --runs 3
@@ -85,8 +99,15 @@ classroom-test: $(CLASSROOM_STAMP) $(PROXY)
 	$(PY) -m classroom.loadtest --students $(STUDENTS)
 
 # make new-article NAME=eu-chips TEXT=article.txt OUTLET="..." HEADLINE="..." DATE=2026-11-01
+# The values reach Python through the environment, unexpanded ($(value ...)): a `$`, a quote or a
+# backtick in a headline stays as typed, and no shell ever sees it.
+new-article: export NEW_ARTICLE_NAME = $(value NAME)
+new-article: export NEW_ARTICLE_TEXT = $(value TEXT)
+new-article: export NEW_ARTICLE_OUTLET = $(value OUTLET)
+new-article: export NEW_ARTICLE_HEADLINE = $(value HEADLINE)
+new-article: export NEW_ARTICLE_DATE = $(value DATE)
 new-article: $(STAMP)
-	$(PY) -m helpers.scaffold --name "$(NAME)" --text "$(TEXT)" --outlet "$(OUTLET)" --headline "$(HEADLINE)" --date "$(DATE)"
+	$(PY) -m helpers.build.scaffold
 
 # Never the students' homes: they live in classroom-homes/ (or $CLASSROOM_HOMES), not in build/.
 clean:

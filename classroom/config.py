@@ -28,12 +28,13 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from classroom.users import NAME_MAX, check_name
-from helpers.records import ATTEMPTS_ENV
+from helpers import netguard
+from helpers.exercises.records import ATTEMPTS_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 CLASSROOM_DIR = ROOT / "classroom"
 NOTEBOOK_DIR = ROOT / "notebooks"
-NETGUARD_DIR = ROOT / "tests" / "netguard"
+NETGUARD_DIR = netguard.SITE_DIR
 PROXY_COMMAND = CLASSROOM_DIR / "node_modules" / ".bin" / "configurable-http-proxy"
 CONFIG_FILE = CLASSROOM_DIR / "jupyterhub_config.py"
 
@@ -47,7 +48,8 @@ SERVICE_NAME = "classroom-driver"
 # One token that can create students, start and stop their servers, and reach every server (REST and
 # kernel websocket): what the load test, or an instructor's script, needs.
 SERVICE_SCOPES = ("admin:users", "admin:servers", "access:servers", "list:users", "read:users")
-ATTEMPTS_FILE = ".chokepoints-attempts.jsonl"  # in each home: every check() of that student (helpers.records)
+# In each home: every check() of that student (helpers.exercises.records writes it).
+ATTEMPTS_FILE = ".chokepoints-attempts.jsonl"
 STUDENT_AUTHENTICATOR = "classroom.logins.ClassAuthenticator"
 STUDENT_SPAWNER = "classroom.isolation.StudentSpawner"
 KIT_COPY = ".kit"  # in the runtime folder: the student edition of the kit that isolated kernels import
@@ -285,7 +287,7 @@ def prepare_home(home: Path, notebooks: list[Path] | tuple[str, ...]) -> list[st
     """
     import nbformat
 
-    from helpers.handouts import student_notebook
+    from helpers.build.student import student_notebook
 
     home = Path(home)
     home.mkdir(mode=0o700, parents=True, exist_ok=True)

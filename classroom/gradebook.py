@@ -1,7 +1,7 @@
 """``make grades``: every student's self-check attempts, collected from their homes into one CSV.
 
 On a class server each ``check()`` appends a line to ``.chokepoints-attempts.jsonl`` in the student's
-home (:mod:`helpers.records`). This reads those files (never writes them) and writes
+home (:mod:`helpers.exercises.records`). This reads those files (never writes them) and writes
 ``build/grades/grades.csv``: one row per student and question with the number of attempts, the time of
 the first right answer and whether the last attempt was right. The student is the home's folder name,
 not the name inside a line (a student can edit their own file, so the gradebook shows effort and

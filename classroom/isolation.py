@@ -5,7 +5,7 @@ As root, :class:`StudentSpawner` starts each student's server as the kit's syste
 The hub's state (settings, passwords, database) is mode 0700 root, the kit's files are root's and not
 writable by others, and the folders holding model answers (``notebooks/``, ``build/``) are closed to
 other users while the hub runs. Students' kernels import the kit from :func:`student_kit`, a read-only
-copy whose ``notebooks/`` is the student edition (``helpers.notebooks`` reads the notebooks beside it).
+copy whose ``notebooks/`` is the student edition (``helpers.paths`` finds the notebooks beside it).
 Without root there are no system users to switch to: the hub starts
 only with ``--shared-user``, after printing :data:`SHARED_USER_GAPS`.
 
@@ -97,7 +97,7 @@ def student_kit(root: Path, dest: Path) -> Path:
     """
     import nbformat
 
-    from helpers.handouts import student_notebook
+    from helpers.build.student import student_notebook
 
     dest.mkdir(parents=True, exist_ok=True)
     for part in KIT_PARTS:

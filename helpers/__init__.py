@@ -1,7 +1,34 @@
-"""Chokepoints: helper modules for the teaching kit.
+"""Chokepoints: helper modules for the teaching kit, in layers that import one way (DESIGN §2).
 
-Modules: ``data`` (the one loader), ``plots`` (figure style and source lines),
-``checks`` (exercise self-checks), ``article`` (the seed article by paragraph).
+Where things are:
+- ``paths``: where the data, the seeds, the notebooks and the build folder live
+- ``data``: the one loader (``data/``: one CSV per table, ``catalogue.toml``, ``sources.csv``)
+- ``article``: the seed article, paragraph by paragraph
+
+The themes compute and never draw:
+- ``arithmetic``: checked arithmetic the themes share
+- ``trade``: dual-use trade, HS codes, mirror gaps, listings (notebook 02)
+- ``oil`` and ``oil_units``: Iranian oil flows, and tonnes, barrels and days (notebook 03)
+- ``fentanyl``: overdose deaths and drug-control timelines (notebook 04)
+- ``claims``: the article's claims and errata (notebooks 01 and 05)
+- ``evidence``: the evidence behind each verdict (notebook 05)
+
+Drawing:
+- ``plots``: figure style, ``finish`` and ``show``
+- ``widgets``: the Explorer type and its widget
+- ``figures``: finished figures and explorers, one module per theme
+
+Learning:
+- ``exercises``: question types, Feedback, one module of questions per notebook
+- ``checks``: ``check()`` and ``question()``, the face notebooks call
+- ``lessons``: the notebooks' order, titles, goals and time
+- ``tags``: the cell-tag vocabulary
+
+Around the kit:
+- ``build``: handouts, slides, the student edition, the scaffold, the notebook lint, teaching notes
+- ``environment``: does this computer have what the kit needs?
+- ``netguard`` (and ``netguard_site``): refuses every connection that would leave the machine
+
 Importing the package has no side effects.
 """
 

@@ -3,7 +3,7 @@
 Each function refuses input that would otherwise give a wrong answer without a sound (text,
 True/False, a missing value, a base of zero) and says what was wrong and what is allowed. The theme
 modules give these functions the names their notebooks use (``trade.growth_pct``,
-``fentanyl.pct_change``, ``trade.growth_factor``, ``oil.growth_ratio``).
+``fentanyl.pct_change``, ``oil.growth_ratio``).
 
 >>> round(pct_change(76.12, 115.49), 1)  # China-Russia trade, 2021 to 2024 (USD bn)
 51.7

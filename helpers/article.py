@@ -2,6 +2,8 @@
 
 Paragraph N is line N of ``seeds/<article>.txt`` (the text as received, a
 machine translation).  Nothing here corrects the text: corrections are data.
+The folder is ``helpers.paths.SEEDS_DIR`` (the checkout's ``seeds/``, or the copy an
+installed package carries).
 
 >>> paragraph(18)[:40]
 'He also praised recent steps by China to'
@@ -14,10 +16,11 @@ from __future__ import annotations
 import html
 import re
 import tomllib
+from datetime import date
 from functools import cache
-from pathlib import Path
 
-SEEDS_DIR = Path(__file__).resolve().parent.parent / "seeds"
+from helpers import paths
+
 DEFAULT_ARTICLE = "burns-interview-2025-01-10"
 # The claims ledger of an article added with `make new-article` (seeds/<name>.claims.csv).
 CLAIM_COLUMNS = ("claim_id", "paragraph", "words", "claim_type", "asserted_by", "verdict", "evidence",
@@ -25,7 +28,12 @@ CLAIM_COLUMNS = ("claim_id", "paragraph", "words", "claim_type", "asserted_by", 
 
 
 def _name(article: str) -> str:
-    available = sorted(p.stem for p in SEEDS_DIR.glob("*.toml"))
+    if not paths.SEEDS_DIR.is_dir():
+        raise FileNotFoundError(
+            f"no seed folder at {paths.SEEDS_DIR}; reinstall the kit with `pip install .` from its "
+            "repository (the build copies seeds/ into the package)"
+        )
+    available = sorted(p.stem for p in paths.SEEDS_DIR.glob("*.toml"))
     if article not in available:
         raise ValueError(f"unknown article {article!r}; seeds/ has: {', '.join(available)}")
     return article
@@ -38,14 +46,23 @@ def metadata(article: str = DEFAULT_ARTICLE) -> dict:
     >>> metadata()["outlet"]
     'The New York Times'
     """
-    with (SEEDS_DIR / f"{_name(article)}.toml").open("rb") as fh:
+    with (paths.SEEDS_DIR / f"{_name(article)}.toml").open("rb") as fh:
         return tomllib.load(fh)
+
+
+def published(article: str = DEFAULT_ARTICLE) -> date:
+    """The day the article was published: the one home of that date is the seed's metadata.
+
+    >>> published().isoformat()
+    '2025-01-10'
+    """
+    return date.fromisoformat(metadata(article)["published"])
 
 
 @cache
 def _paragraphs(article: str) -> tuple[str, ...]:
     meta = metadata(article)
-    text = (SEEDS_DIR / meta["file"]).read_text(encoding="utf-8")
+    text = (paths.SEEDS_DIR / meta["file"]).read_text(encoding="utf-8")
     paras = tuple(text.splitlines())
     if len(paras) != meta["paragraphs"]:
         raise ValueError(
@@ -160,7 +177,7 @@ def claims(article: str):
 
     import pandas as pd
 
-    path = SEEDS_DIR / f"{_name(article)}.claims.csv"
+    path = paths.SEEDS_DIR / f"{_name(article)}.claims.csv"
     if not path.exists():
         raise FileNotFoundError(f"{path} is missing; `make new-article` creates it")
     with path.open(newline="", encoding="utf-8") as fh:

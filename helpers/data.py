@@ -2,8 +2,9 @@
 
 Every table lives in ``helpers/data/<name>.csv`` and is described in
 ``helpers/data/catalogue.toml`` (title, description, columns with types and
-units, caveats, the file's sha256).  Every row names a ``source_id`` from
-``helpers/data/sources.csv`` and carries a ``status``.
+units, allowed values, caveats, the file's sha256).  Every row names a ``source_id``
+from ``helpers/data/sources.csv`` (checksummed in the catalogue too) and carries a
+``status``.  The folder is ``helpers.paths.DATA_DIR``.
 
 >>> df = load("article_copies")
 >>> df.attrs["title"]
@@ -16,6 +17,7 @@ from __future__ import annotations
 
 import csv
 import hashlib
+import math
 import re
 import tomllib
 from collections.abc import Sequence
@@ -25,9 +27,15 @@ from pathlib import Path
 
 import pandas as pd
 
-DATA_DIR = Path(__file__).parent / "data"
-CATALOGUE_FILE = DATA_DIR / "catalogue.toml"
-SOURCES_FILE = DATA_DIR / "sources.csv"
+from helpers import paths
+
+CATALOGUE_FILE = paths.DATA_DIR / "catalogue.toml"
+SOURCES_FILE = paths.DATA_DIR / "sources.csv"
+# The catalogue's one top-level key that is not a table: the checksum of sources.csv.
+SOURCES_SHA256 = "sources_sha256"
+FIX_CHECKSUMS = "`python -m helpers.data --update-checksums`"
+BOM = "\ufeff"
+INT64_MAX = 2**63 - 1
 
 STATUSES = ("verified", "verified-secondary", "derived", "estimate")
 TYPES = ("str", "int", "float", "date", "bool")
@@ -62,8 +70,7 @@ class Column:
 
 
 def _where(path: Path, row: int | None = None, column: str | None = None) -> str:
-    root = DATA_DIR.parent.parent
-    place = str(path.relative_to(root) if path.is_relative_to(root) else path)
+    place = paths.shown(path)
     if row is not None:
         # row 1 is the first data row, which is line 2 of the file
         place += f", row {row} (line {row + 1})"
@@ -88,15 +95,24 @@ def tables() -> list[str]:
     >>> "article_copies" in tables()
     True
     """
-    return sorted(_catalogue())
+    return sorted(k for k in _catalogue() if k != SOURCES_SHA256)
+
+
+def _check_name(name: object) -> None:
+    if not isinstance(name, str):
+        raise TypeError(
+            f"a table name is a string, got {type(name).__name__} {name!r}; load one table at a "
+            "time: load('article_copies'), or [load(n) for n in names] for several"
+        )
 
 
 def _entry(name: str) -> dict:
     cat = _catalogue()
-    if not isinstance(name, str) or name not in cat:
+    _check_name(name)
+    if name not in tables():
         raise DataError(
             f"unknown table {name!r}; the catalogue ({_where(CATALOGUE_FILE)}) has: "
-            + ", ".join(sorted(cat))
+            + ", ".join(tables())
         )
     entry = cat[name]
     unknown = set(entry) - TABLE_KEYS
@@ -155,13 +171,44 @@ def columns(name: str) -> list[Column]:
     return cols
 
 
+def allowed(table: str, column: str) -> tuple[str, ...]:
+    """The values the catalogue allows in a column, in the catalogue's order (the one home of a vocabulary).
+
+    >>> allowed("article_claims", "verdict_stage")
+    ('first', 'final')
+    >>> allowed("article_claims", "words")
+    Traceback (most recent call last):
+    ...
+    helpers.data.DataError: ...column 'words' lists no allowed values; the columns that do: claim_type, ...
+    """
+    cols = {c.name: c for c in columns(table)}
+    if column not in cols:
+        raise DataError(f"table '{table}' has no column {column!r}; its columns: {', '.join(cols)}")
+    if cols[column].allowed is None:
+        raise DataError(
+            f"{_where(CATALOGUE_FILE)}, table '{table}', column '{column}' lists no allowed values; "
+            "the columns that do: " + ", ".join(n for n, c in cols.items() if c.allowed is not None)
+        )
+    return cols[column].allowed
+
+
 def sha256(path: Path) -> str:
     """The hex sha256 of a file's bytes."""
     return hashlib.sha256(path.read_bytes()).hexdigest()
 
 
+def _check_checksum(path: Path, expected: str | None) -> None:
+    actual = sha256(path)
+    if actual != expected:
+        raise DataError(
+            f"{_where(path)}: checksum mismatch: the file's sha256 is {actual}, the catalogue "
+            f"says {expected}. If you changed the data on purpose, run {FIX_CHECKSUMS}"
+        )
+
+
 def _read_raw(path: Path) -> pd.DataFrame:
-    """Every cell as text, refusing ragged rows (pandas would silently shift them)."""
+    """Every cell as text, refusing what pandas would misread: ragged rows, blank lines, a BOM, a
+    column named twice."""
     if not path.exists():
         raise DataError(f"{_where(path)}: file not found (named in {_where(CATALOGUE_FILE)})")
     try:
@@ -172,7 +219,24 @@ def _read_raw(path: Path) -> pd.DataFrame:
     if not rows:
         raise DataError(f"{_where(path)}: the file is empty (it needs at least a header line)")
     header, body = rows[0], rows[1:]
+    if header and header[0].startswith(BOM):
+        raise DataError(
+            f"{_where(path)}: starts with a byte-order mark (BOM), as Excel's 'CSV UTF-8' writes; "
+            "save it as CSV UTF-8 without BOM (or delete the first, invisible character)"
+        )
+    for name in header:
+        at = [n for n, h in enumerate(header, start=1) if h == name]
+        if len(at) > 1:
+            raise DataError(
+                f"{_where(path)}: the header names column {name!r} {len(at)} times (columns "
+                f"{', '.join(map(str, at))}); each column may appear once: delete the repeated one"
+            )
     for i, row in enumerate(body, start=1):
+        if not row:
+            raise DataError(
+                f"{_where(path, i)}: a blank line; delete it (a table has no empty lines, not even "
+                "at the end of the file)"
+            )
         if len(row) != len(header):
             raise DataError(
                 f"{_where(path, i)}: {len(row)} fields, but the header has {len(header)}; "
@@ -226,6 +290,11 @@ def _convert(path: Path, raw: pd.DataFrame, col: Column) -> pd.Series:
                     "allowed: digits with an optional minus sign, like 1200"
                 )
             value = int(text)
+            if abs(value) > INT64_MAX:
+                raise DataError(
+                    f"{_where(path, i, col.name)}: {text!r} is too large for a whole-number column; "
+                    f"allowed: -{INT64_MAX} to {INT64_MAX}. Check the value (a pasted or joined number?)"
+                )
         elif col.type == "float":
             if not _FLOAT.match(text):
                 raise DataError(
@@ -233,6 +302,11 @@ def _convert(path: Path, raw: pd.DataFrame, col: Column) -> pd.Series:
                     "decimal number with a point and no thousands separator, like 1234.5"
                 )
             value = float(text)
+            if not math.isfinite(value):
+                raise DataError(
+                    f"{_where(path, i, col.name)}: {text!r} is too large to be a number; allowed: "
+                    "a finite decimal number, like 1234.5"
+                )
         elif col.type == "date":
             if not _DATE.match(text):
                 raise DataError(
@@ -275,6 +349,7 @@ def sources() -> pd.DataFrame:
     >>> sources().loc["article-s1-westhawaii", "publisher"]
     'The New York Times (via West Hawaii Today)'
     """
+    _check_checksum(SOURCES_FILE, _catalogue().get(SOURCES_SHA256))
     raw = _read_raw(SOURCES_FILE)
     _check_header(SOURCES_FILE, raw, list(SOURCE_COLUMNS) + ["note"])
     for i, row in enumerate(raw.itertuples(index=False), start=1):
@@ -306,16 +381,10 @@ def sources() -> pd.DataFrame:
 def _load(name: str) -> pd.DataFrame:
     entry = _entry(name)
     cols = columns(name)
-    path = DATA_DIR / entry["file"]
+    path = paths.DATA_DIR / entry["file"]
     if not path.exists():
         raise DataError(f"{_where(path)}: file not found (named in {_where(CATALOGUE_FILE)})")
-    actual = sha256(path)
-    if actual != entry["sha256"]:
-        raise DataError(
-            f"{_where(path)}: checksum mismatch: the file's sha256 is {actual}, the catalogue "
-            f"says {entry['sha256']}. If you changed the data on purpose, run "
-            "`python -m helpers.data --update-checksums`"
-        )
+    _check_checksum(path, entry["sha256"])
     raw = _read_raw(path)
     _check_header(path, raw, [c.name for c in cols])
     if raw.empty:
@@ -370,6 +439,7 @@ def load(name: str) -> pd.DataFrame:
     >>> str(load("article_copies")["kind"].dtype)
     'string'
     """
+    _check_name(name)
     df = _load(name).copy()
     df.attrs = {k: (v.copy() if hasattr(v, "copy") else v) for k, v in _load(name).attrs.items()}
     if name not in _loaded:
@@ -442,6 +512,7 @@ def cite(name: str) -> str:
     >>> cite("article_copies").startswith("Sources: The New York Times")
     True
     """
+    _check_name(name)
     return _load(name).attrs["source"]
 
 
@@ -477,12 +548,19 @@ def sources_markdown(names: list[str] | None = None) -> str:
 
 
 def update_checksums() -> list[str]:
-    """Rewrite the sha256 of every table in catalogue.toml; return the tables that changed."""
+    """Rewrite the sha256 of every table and of sources.csv in catalogue.toml; return what changed."""
     text = CATALOGUE_FILE.read_text()
     changed = []
+    new = sha256(SOURCES_FILE)
+    if new != _catalogue().get(SOURCES_SHA256):
+        text, n = re.subn(rf'^{SOURCES_SHA256} = "[0-9a-f]*"$', f'{SOURCES_SHA256} = "{new}"', text,
+                          count=1, flags=re.M)
+        if n != 1:
+            raise DataError(f"{_where(CATALOGUE_FILE)}: no line `{SOURCES_SHA256} = \"...\"` to update")
+        changed.append(SOURCES_FILE.name)
     for name in tables():
         entry = _catalogue()[name]
-        new = sha256(DATA_DIR / entry["file"])
+        new = sha256(paths.DATA_DIR / entry["file"])
         if new != entry.get("sha256"):
             pattern = re.compile(
                 rf'(^\[{re.escape(name)}\]\n(?:(?!^\[).*\n)*?sha256 = ")[0-9a-f]*(")', re.M
@@ -492,8 +570,8 @@ def update_checksums() -> list[str]:
                 raise DataError(f"{_where(CATALOGUE_FILE)}, table '{name}': no sha256 line to update")
             changed.append(name)
     CATALOGUE_FILE.write_text(text)
-    _catalogue.cache_clear()
-    _load.cache_clear()
+    for f in (_catalogue, _load, sources):
+        f.cache_clear()
     return changed
 
 

@@ -1,11 +1,11 @@
-"""The evidence behind each final verdict of ``article_claims``, computed from the kit's data.
+"""The evidence behind each final verdict of ``article_claims``, computed from the kit's data (no drawing).
 
 Verdicts live in one place, the table ``article_claims``.  For every claim whose verdict rests on
 data in the kit, :data:`EVIDENCE` maps the claim id to a :class:`Check`: a small function that
 computes the key number with the theme modules (``trade``, ``oil``, ``fentanyl``), the verdict it
 was written for, and a predicate saying whether the computed evidence supports that verdict.
 The other claims (settled by reading sources, not by computing) point to the notebook section
-that settles them: :func:`pointer`.
+that settles them: :func:`pointer`. The scorecard's figure is in ``helpers.figures.evidence``.
 
 >>> ev = EVIDENCE["C16"].function()
 >>> round(ev.value, 1), ev.unit
@@ -25,10 +25,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from helpers import claims, data, fentanyl, oil, trade
+from helpers import article, claims, data, fentanyl, oil, trade
 
 SETTLING_SECTION = "What the article got right, and what it did not"
-ARTICLE_DATE = pd.Timestamp("2025-01-10")
+ARTICLE_DATE = pd.Timestamp(article.published())
 
 
 @dataclass(frozen=True)
@@ -90,8 +90,8 @@ def _c3_producer() -> float:
 
 # --- Iranian oil (notebook 03) ----------------------------------------------------------------------
 
-def _discount(label_start: str) -> float:
-    return dict((lbl[: len(label_start)], v) for lbl, v in oil.REVENUE_DISCOUNTS)[label_start]
+def _discount(period: str) -> float:
+    return oil.published_value(oil.REVENUE_DISCOUNTS_USD, period)
 
 
 def c15_discount_share() -> Evidence:
@@ -100,8 +100,8 @@ def c15_discount_share() -> Evidence:
     >>> round(c15_discount_share().value, 1)
     3.1
     """
-    late = oil.discount_share_pct(oil.brent(2024), _discount("$2.50"))
-    early = oil.discount_share_pct(oil.brent(2023), _discount("$13"))
+    late = oil.discount_share_pct(oil.brent(2024), _discount("2024-11"))
+    early = oil.discount_share_pct(oil.brent(2023), _discount("2023"))
     return Evidence("C15", late, "% of Brent",
                     f"discount {early:.1f}% of Brent in 2023, {late:.1f}% by Nov 2024",
                     ("oil_prices",))
@@ -138,9 +138,9 @@ def c19_share_of_gdp() -> Evidence:
     >>> round(c19_share_of_gdp().value, 1)
     9.1
     """
-    exports = oil.REVENUE_EXPORTS[0][1]
+    exports = oil.published_value(oil.REVENUE_EXPORTS_MBD, "2024")
     share = float(oil.china_share(2024).iloc[0]["low"]) / 100
-    r = oil.revenue_range(exports, share, oil.brent(2024), _discount("$6"))
+    r = oil.revenue_range(exports, share, oil.brent(2024), _discount("2024-01/2024-08"))
     return Evidence("C19", r["pct_low"], "% of GDP",
                     f"USD {r['revenue_usd_bn']:.1f} bn of sales, "
                     f"{r['pct_low']:.1f}-{r['pct_high']:.1f}% of GDP",
@@ -346,42 +346,3 @@ def scorecard() -> pd.DataFrame:
             "evidence": text, "computed": computed, "where": pointer(row.claim_id),
         })
     return pd.DataFrame(rows)
-
-
-def verdicts_figure():
-    """Stacked bars: the final verdicts for each theme and type of claim, with a takeaway title.
-
-    >>> from helpers import plots
-    >>> plots.title_of(verdicts_figure())
-    '21 of 37 claims hold up in full; the 2 that fail are both about Iranian oil'
-    """
-    from helpers import plots
-
-    ledger = claims.claims()
-    table = (ledger.groupby(["theme", "claim_type"])["verdict"].value_counts().unstack(fill_value=0)
-             .reindex(columns=list(claims.VERDICTS), fill_value=0))
-    fig, ax = plots.new_figure(9.0, 5.6)
-    y = list(range(len(table)))[::-1]
-    left = pd.Series(0, index=table.index)
-    hatches = ["", "//", "xx", "..", "\\\\"]
-    for i, verdict in enumerate(claims.VERDICTS):
-        ax.barh(y, table[verdict], left=left, color=plots.PALETTE[i], hatch=hatches[i],
-                edgecolor="white", label=claims.label(verdict))
-        left = left + table[verdict]
-    ax.set_yticks(y, [f"{claims.THEME_LABELS[t]} · {claims.label(c)}" for t, c in table.index])
-    ax.set_xlabel("number of claims")
-    ax.grid(axis="y", visible=False)
-    ax.legend(title="final verdict", loc="upper left", bbox_to_anchor=(1.01, 1.0))
-    counts = ledger["verdict"].value_counts()
-    failed = ledger[ledger["verdict"] == "not-supported"]
-    themes = failed["theme"].unique()
-    tail = (f"both about {claims.THEME_LABELS[themes[0]]}" if len(themes) == 1 else
-            "across " + ", ".join(claims.THEME_LABELS[t] for t in themes))
-    title = (f"{counts.get('supported', 0)} of {len(ledger)} claims hold up in full; "
-             f"the {len(failed)} that fail are {tail}")
-    alt = ("Horizontal stacked bars, one per theme and claim type, split by final verdict: "
-           + "; ".join(f"{claims.THEME_LABELS[t]} {claims.label(c)}: "
-                       + ", ".join(f"{claims.label(v)} {table.loc[(t, c), v]}" for v in claims.VERDICTS
-                                   if table.loc[(t, c), v])
-                       for t, c in table.index) + ".")
-    return plots.finish(fig, title=title, source=claims.source_line("article_claims"), alt=alt)

@@ -1,4 +1,4 @@
-"""US overdose deaths, fentanyl-control timelines and the arithmetic a careful reader needs.
+"""US overdose deaths, fentanyl-control timelines and the arithmetic a careful reader needs (no drawing).
 
 Small pure functions over the kit's fentanyl tables (``fent_*``):
 
@@ -6,7 +6,8 @@ Small pure functions over the kit's fentanyl tables (``fent_*``):
 - the rule that drug categories overlap: :func:`sum_categories` refuses to add them;
 - provisional vs final: :func:`revisions`, :func:`first_count_revision`;
 - the controls timeline: :func:`timeline`, :func:`reconcile_count` (the article's "55");
-- figures: :func:`render_timeline` and the explorer :func:`timeline_explorer`.
+- the timeline explorer's values: :data:`TIMELINE_GROUPS`, :data:`TIMELINE_STARTS`;
+- seizures: :func:`cbp_series`. The figures are in ``helpers.figures.fentanyl``.
 
 One death certificate can list several drugs (fentanyl *and* cocaine, say), so drug
 categories are not slices of a pie: they overlap and never add up to the total.
@@ -22,9 +23,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 import pandas as pd
-from matplotlib.figure import Figure
 
-from helpers import arithmetic, data, plots
+from helpers import arithmetic, data
 
 CATEGORIES = {
     "all_drugs": "All drug overdose deaths",
@@ -46,6 +46,13 @@ VINTAGES = ("final", "provisional")
 JURISDICTIONS = {"CHN": "China", "UN": "UN (CND)", "USA": "United States", "CHN-USA": "US-China talks"}
 MEASURES = ("deaths", "aadr_per_100k")
 SCHEDULING_TYPES = ("scheduling-nps", "scheduling-precursor", "scheduling-class")
+#: Who acted, as the timeline explorer offers it: everyone, China, the UN, the US with US-China talks.
+TIMELINE_GROUPS = (("CHN", "UN", "USA", "CHN-USA"), ("CHN",), ("UN",), ("USA", "CHN-USA"))
+#: First years the timeline explorer offers. Each view is precomputed for the handout, so the number
+#: of views is kept small (MAX_VIEWS and the handout size budget).
+TIMELINE_STARTS = (2013, 2021)
+#: The last year of the timeline: the last control step in the table.
+TIMELINE_END = 2025
 
 
 class OverlappingCategoriesError(ValueError):
@@ -359,141 +366,6 @@ def reconcile_count(claimed: int = 55, start: str = "2024-06-01", end: str = "20
         .reset_index(drop=True),
     }
 
-
-_KIND_STYLE = {  # marker, filled?
-    "effective": ("o", True),
-    "announced": ("o", False),
-    "dated": ("o", False),
-    "published": ("o", False),
-    "decided": ("s", True),
-    "enacted": ("s", True),
-    "meeting": ("D", False),
-}
-
-
-def render_timeline(jurisdictions: Sequence[str] = ("CHN", "UN", "USA", "CHN-USA"),
-                    start: int = 2013, end: int = 2025) -> Figure:
-    """Final overdose deaths (all drugs and T40.4) with the selected control steps beneath them.
-
-    The upper panel draws deaths by year; the lower strip has one row per jurisdiction, with
-    effective dates as filled circles and announcement dates as open circles. Dates on a chart
-    are context, not causes.
-
-    >>> from helpers import plots
-    >>> fig = render_timeline(["UN"], 2015, 2025)
-    >>> plots.title_of(fig)
-    'UN (CND): 3 steps, 2015-2025; T40.4 deaths highest in 2022'
-    >>> render_timeline(["UN"], 2026, 2030)
-    Traceback (most recent call last):
-    ...
-    ValueError: years must lie within 1999-2025 with start <= end; got 2026-2030
-    """
-    if isinstance(jurisdictions, str):
-        raise ValueError("give jurisdictions as a list or tuple, e.g. ('CHN', 'UN')")
-    juris = list(jurisdictions)
-    if not juris:
-        raise ValueError("choose at least one jurisdiction: " + ", ".join(JURISDICTIONS))
-    for j in juris:
-        if j not in JURISDICTIONS:
-            raise ValueError(f"unknown jurisdiction {j!r}; allowed: {', '.join(JURISDICTIONS)}")
-    for v in (start, end):
-        if isinstance(v, bool) or not isinstance(v, int):
-            raise ValueError(f"start and end are years like 2015, not {v!r}")
-    if not (1999 <= start <= end <= 2025):
-        raise ValueError(f"years must lie within 1999-2025 with start <= end; got {start}-{end}")
-
-    steps = timeline(juris, start, end)
-    n_events = steps["event_id"].nunique()
-    all_d = final_series("all_drugs")
-    t404 = final_series("t40_4")
-    yrs = [y for y in all_d.index if start <= y <= end]
-
-    fig = Figure(figsize=(8.0, 5.2), layout="constrained")
-    ax, ax2 = fig.subplots(2, 1, sharex=True, height_ratios=[2.0, 1.3])
-    x_of = {y: pd.Timestamp(year=y, month=7, day=1) for y in all_d.index}
-    for i, (series, label) in enumerate(((all_d, SHORT["all_drugs"]), (t404, SHORT["t40_4"]))):
-        ys = [y for y in series.index if start <= y <= end]
-        ax.plot([x_of[y] for y in ys], [series[y] / 1000 for y in ys], color=plots.PALETTE[i],
-                marker=plots.MARKERS[i], linestyle=plots.LINESTYLES[i], label=label)
-    ax.set_ylabel("Deaths (thousands)")
-    highest = max((all_d[y] for y in yrs), default=0) / 1000
-    ax.set_ylim(0, highest * 1.45 if highest else 1)  # headroom: the legend sits above the lines
-    ax.legend(loc="upper left", ncols=2)
-
-    rows = list(reversed(juris))
-    # One artist per jurisdiction and kind of date (not one per step): fewer artists, faster redraws.
-    for (j, kind), g in steps.groupby(["jurisdiction", "date_kind"], observed=True):
-        marker, filled = _KIND_STYLE[str(kind)]
-        colour = plots.PALETTE[2 + list(JURISDICTIONS).index(str(j))]
-        ax2.plot(g["date"], [rows.index(j)] * len(g), marker=marker, markersize=8, linestyle="none",
-                 color=colour, markerfacecolor=colour if filled else "white", markeredgewidth=1.8)
-    for _eid, g in steps.groupby("event_id"):
-        if len(g) > 1:
-            ax2.plot(g["date"], [rows.index(g["jurisdiction"].iloc[0])] * len(g), color="#777777",
-                     linewidth=1, zorder=0)
-    ax2.set_yticks(range(len(rows)), [JURISDICTIONS[j] for j in rows])
-    ax2.set_ylim(-0.6, len(rows) - 0.4)
-    ax2.set_xlim(pd.Timestamp(year=start, month=1, day=1), pd.Timestamp(year=end, month=12, day=31))
-    # Fixed yearly ticks: readable at any range, and far cheaper to draw than matplotlib's date locator.
-    years = range(start, end + 1, 1 if end - start <= 6 else 2)
-    ax2.set_xticks([pd.Timestamp(year=y, month=1, day=1) for y in years], [str(y) for y in years])
-    ax2.grid(axis="x", color="#e0e0e0")
-    ax2.set_xlabel("Date. Filled: in force; open: announced or published; diamond: meeting")
-
-    names = ", ".join(JURISDICTIONS[j] for j in juris) if len(juris) < len(JURISDICTIONS) else "China, UN, US"
-    if yrs:
-        peak = int(t404[[y for y in yrs if y in t404.index]].idxmax())
-        tail = f"; T40.4 deaths highest in {peak}"
-    else:
-        tail = "; no final death counts in these years"
-    word = "step" if n_events == 1 else "steps"
-    title = f"{names}: {n_events} {word}, {start}-{end}{tail}"
-    if n_events == 0:
-        title = f"{names}: no steps in {start}-{end}{tail}"
-    alt_steps = "; ".join(
-        f"{d.date()} {JURISDICTIONS[j]} {k}: {a}"
-        for d, j, k, a in steps[["date", "jurisdiction", "date_kind", "action"]].itertuples(index=False)
-    ) or "none"
-    alt = (f"Line chart of final US overdose deaths per year, {start}-{end} (all drugs, and T40.4 synthetic "
-           f"opioids), above a strip of dated control steps by {names}. Steps: {alt_steps}.")
-    shown = deaths("final").query(f"drug_category in ['all_drugs', 't40_4'] and {start} <= year <= {end}")
-    if len(shown) or len(steps):
-        src = data.cite_rows(pd.concat([shown, steps]), max_cited=plots.EXPLORER_MAX_CITED,
-                             tables=["fent_overdose_deaths", "fent_controls_timeline"])
-    else:
-        src = "Source: kit tables fent_overdose_deaths, fent_controls_timeline (no rows in this selection)."
-    return plots.finish(fig, title=title, source=src, alt=alt)
-
-
-_TIMELINE_JURIS = [
-    ("All", ("CHN", "UN", "USA", "CHN-USA")),
-    ("China", ("CHN",)),
-    ("UN", ("UN",)),
-    ("US and US-China talks", ("USA", "CHN-USA")),
-]
-# Ranges end in 2025 (the last control step); each view is precomputed for the handout, so the
-# number of views is kept small (MAX_VIEWS and the handout size budget).
-_TIMELINE_START = [("2013-2025", 2013), ("2021-2025", 2021)]
-
-
-def timeline_explorer():
-    """The timeline explorer: pick who acted and a year range (to 2025); deaths and steps redraw.
-
-    >>> ex = timeline_explorer()
-    >>> ex.view_count()
-    8
-    """
-    from helpers.widgets import Explorer
-
-    return Explorer(
-        "Fentanyl controls over the deaths series",
-        render_timeline,
-        {"jurisdictions": _TIMELINE_JURIS, "start": _TIMELINE_START},
-        default={"jurisdictions": _TIMELINE_JURIS[0][1], "start": 2013},
-        description="Choose who acted and the years to show. A control's date is context, not a cause.",
-    )
-
-
 # The shared arithmetic under the name notebook 04 uses: pct_change(200, 150) == -25.0
 pct_change = arithmetic.pct_change
 
@@ -518,137 +390,6 @@ def cbp_series(scope: str = "all_cbp") -> pd.Series:
                   name=scope)
     s.index.name = "fiscal_year"
     return s.sort_index()
-
-
-def render_waves() -> Figure:
-    """The three waves: prescription opioids, heroin, then synthetic opioids (T40.4), with all drugs.
-
-    Each line is read on its own: the categories overlap and are not stacked.
-
-    >>> from helpers import plots
-    >>> plots.title_of(render_waves())
-    'Three waves of overdose deaths: prescription opioids, then heroin, then synthetic opioids'
-    """
-    fig, ax = plots.new_figure(9.0, 5.2)
-    for i, cat in enumerate(("all_drugs", "rx_opioids", "t40_1", "t40_4")):
-        s = final_series(cat)
-        ax.plot(s.index, s.to_numpy() / 1000, color=plots.PALETTE[i], marker=plots.MARKERS[i],
-                linestyle=plots.LINESTYLES[i], markersize=5, label=SHORT[cat])
-    ax.set_ylabel("Deaths per year (thousands)")
-    ax.set_xlabel("Year (heroin and prescription-opioid lines end in 2017, where the compiled series ends)")
-    ax.set_ylim(bottom=0)
-    ax.legend(loc="upper left")
-    t = final_series("t40_4")
-    rx, her = final_series("rx_opioids"), final_series("t40_1")
-    alt = (f"Line chart of US overdose deaths per year, 1999-2024, final data. All drugs rise from "
-           f"{final_series('all_drugs')[1999]:,} to a peak of {final_series('all_drugs').max():,} in "
-           f"{final_series('all_drugs').idxmax()} and fall to {final_series('all_drugs')[2024]:,} in 2024. "
-           f"Prescription opioids rise to {rx.max():,} ({rx.idxmax()}); heroin rises to {her.max():,} "
-           f"({her.idxmax()}); synthetic opioids (T40.4) stay near 3,000 until 2013, then rise to "
-           f"{t.max():,} in {t.idxmax()} and fall to {t[2024]:,} in 2024. Lines overlap and are not stacked.")
-    rows = deaths("final").query("drug_category in ['all_drugs', 'rx_opioids', 't40_1', 't40_4']")
-    src = data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
-    return plots.finish(fig, title="Three waves of overdose deaths: prescription opioids, then heroin, "
-                        "then synthetic opioids", source=src, alt=alt)
-
-
-def render_share() -> Figure:
-    """Share of overdose deaths involving T40.4, per year, with the one-half line.
-
-    >>> from helpers import plots
-    >>> plots.title_of(render_share())
-    'Synthetic opioids (T40.4) were involved in more than half of overdose deaths every year since 2019'
-    """
-    table = t40_4_share()
-    first = int(table[table["share_pct"] > 50].index.min())
-    fig, ax = plots.new_figure(9.0, 4.6)
-    ax.bar(table.index, table["share_pct"], color=plots.PALETTE[1], edgecolor="#555555", linewidth=0.5)
-    ax.axhline(50, color="#333333", linestyle="--", linewidth=1.2)
-    ax.text(1999, 52, "one half", fontsize=11)
-    ax.set_ylabel("T40.4 share (% of deaths)")
-    ax.set_xlabel("Year (final data)")
-    ax.set_ylim(0, 100)
-    pct = table["share_pct"]
-    alt = (f"Bar chart of the share of US overdose deaths that involved synthetic opioids other than "
-           f"methadone, 1999-2024: {pct[1999]:.1f}% in 1999, {pct[2013]:.1f}% in 2013, above 50% from "
-           f"{first}, {pct[2023]:.1f}% in 2023 and {pct[2024]:.1f}% in 2024.")
-    rows = deaths("final").query("drug_category in ['all_drugs', 't40_4']")
-    title = ("Synthetic opioids (T40.4) were involved in more than half of overdose deaths every year "
-             f"since {first}")
-    src = data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
-    return plots.finish(fig, title=title, source=src, alt=alt)
-
-
-def render_revisions() -> Figure:
-    """Each provisional release of the all-drug count next to the final count, 2021-2024.
-
-    >>> from helpers import plots
-    >>> plots.title_of(render_revisions())
-    'The first predicted counts of 2022-2024 were 1.3-2.4% above the final counts'
-    """
-    r = revisions("all_drugs")
-    years = sorted(r["year"].unique())
-    fig, ax = plots.new_figure(9.0, 5.0)
-    fin = final_series("all_drugs")
-    ax.scatter(years, [fin[y] / 1000 for y in years], marker="_", s=900, linewidths=3, color="#000000",
-               label="Final count (NCHS)", zorder=3)
-    releases = sorted(r["release"].unique())
-    for i, rel in enumerate(releases):
-        for kind, filled in (("predicted", True), ("reported", False)):
-            g = r[(r["release"] == rel) & (r["provisional_kind"] == kind)]
-            if g.empty:
-                continue
-            c = plots.PALETTE[i]
-            ax.scatter(g["year"] + (i - 1) * 0.12, g["provisional"] / 1000, marker=plots.MARKERS[i], s=70,
-                       color=c, facecolors=c if filled else "white", linewidths=1.8,
-                       label=f"{kind.capitalize()}, release of {rel}", zorder=4)
-    ax.set_xticks(years, [str(y) for y in years])
-    ax.set_xlabel("Year of death")
-    ax.set_ylabel("Deaths (thousands)")
-    ax.legend(loc="lower left", fontsize=10)
-    above = []  # how far each first count sat above the final count, as % of the final count
-    for y in (2022, 2023, 2024):
-        first = r[(r["year"] == y) & (r["provisional_kind"] == "predicted")].sort_values("release").iloc[0]
-        above.append((first["provisional"] - first["final"]) / first["final"] * 100)
-    lo, hi = min(above), max(above)
-    pts = "; ".join(f"{y} release {rel} {k}: {p:,}" for y, rel, k, p in
-                    r[["year", "release", "provisional_kind", "provisional"]].itertuples(index=False))
-    alt = (f"Dot chart of provisional all-drug overdose death counts by release, against final counts "
-           f"(2021 {fin[2021]:,}; 2022 {fin[2022]:,}; 2023 {fin[2023]:,}; 2024 {fin[2024]:,}). "
-           f"Provisional: {pts}.")
-    rows = deaths("provisional", "all_drugs").query("qualifier == 'exact'")
-    final = deaths("final", "all_drugs").query("year >= 2021")
-    src = data.cite_rows(pd.concat([rows, final]), max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
-    title = f"The first predicted counts of 2022-2024 were {lo:.1f}-{hi:.1f}% above the final counts"
-    return plots.finish(fig, title=title, source=src, alt=alt)
-
-
-def render_cbp() -> Figure:
-    """CBP fentanyl seizures by fiscal year: all of CBP, with the Southwest border part.
-
-    >>> from helpers import plots
-    >>> plots.title_of(render_cbp())
-    'CBP fentanyl seizures peaked in FY2023 and fell 55% by FY2025'
-    """
-    allc, swb = cbp_series("all_cbp"), cbp_series("southwest_border")
-    peak = int(allc.idxmax())
-    fall = -pct_change(allc[peak], allc.iloc[-1])
-    fig, ax = plots.new_figure(9.0, 4.8)
-    ax.bar(allc.index - 0.2, allc.to_numpy() / 1000, width=0.4, color=plots.PALETTE[0], label="All of CBP")
-    ax.bar(swb.index + 0.2, swb.to_numpy() / 1000, width=0.4, color=plots.PALETTE[1], hatch="//",
-           edgecolor="white", label="Southwest border (part of all)")
-    ax.set_xticks(allc.index, [f"FY{y}" for y in allc.index])
-    ax.set_ylabel("Fentanyl seized (thousand pounds)")
-    ax.legend(loc="upper left")
-    alt = ("Bar chart of CBP fentanyl seizures by fiscal year, pounds: "
-           + "; ".join(f"FY{y} {v:,.0f} (Southwest border {swb[y]:,.0f})" for y, v in allc.items())
-           + ". Seizures measure enforcement, not supply.")
-    df = data.load("fent_cbp_seizures")
-    rows = df[df["data_file"].str.startswith("nationwide")]
-    return plots.finish(fig, title=f"CBP fentanyl seizures peaked in FY{peak} and fell {fall:.0f}% by "
-                        f"FY{int(allc.index[-1])}",
-                        source=data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_cbp_seizures"]),
-                        alt=alt)
 
 
 def months_between(start: str, end: str) -> int:

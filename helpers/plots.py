@@ -218,14 +218,32 @@ def png_bytes(fig: Figure, compact: bool = False) -> bytes:
     return small.getvalue()
 
 
-HANDOUT_ENV = "CHOKEPOINTS_HANDOUT"
+_HANDOUT = {"on": False}  # set in the kernel by the handout builder's set-up cell, never from outside
+
+
+def set_handout_mode(on: bool) -> None:
+    """Switch figures and explorers to handout mode (compact PNGs, precomputed explorer views).
+
+    The handout builder (``helpers.build.pipeline``) runs ``plots.set_handout_mode(True)`` in the
+    kernel before a notebook's first cell; nothing else calls it.
+
+    >>> set_handout_mode(True); handout_mode()
+    True
+    >>> set_handout_mode(False); handout_mode()
+    False
+    """
+    if not isinstance(on, bool):
+        raise TypeError(f"set_handout_mode takes True or False, got {on!r}")
+    _HANDOUT["on"] = on
 
 
 def handout_mode() -> bool:
-    """True while the handout builder executes a notebook (``CHOKEPOINTS_HANDOUT=1``)."""
-    import os
+    """True while the handout builder executes a notebook (see :func:`set_handout_mode`).
 
-    return os.environ.get(HANDOUT_ENV) == "1"
+    >>> handout_mode()
+    False
+    """
+    return _HANDOUT["on"]
 
 
 def mime_bundle(fig: Figure) -> tuple[dict, dict]:

@@ -1,10 +1,11 @@
-"""Dual-use trade: HS codes, growth and share arithmetic, mirror gaps, and the CHPL explorer.
+"""Dual-use trade: HS codes, growth and share arithmetic, mirror gaps, and the CHPL views.
 
 Traded goods are classified by Harmonized System (HS) codes that nest:
 chapter (2 digits) > heading (4 digits) > subheading (6 digits).  The
 Common High Priority List (CHPL) names 50 six-digit codes; the tables behind
 this module are ``chpl_items``, ``china_russia_trade``, ``share_claims``,
 ``intermediary_trade_shift`` and ``us_listings`` (see ``helpers.data``).
+Figures and the CHPL explorer are in ``helpers.figures.trade``.
 
 >>> code = parse_hs("8542.31")
 >>> code.chapter, code.heading, code.subheading
@@ -15,17 +16,14 @@ this module are ``chpl_items``, ``china_russia_trade``, ``share_claims``,
 
 from __future__ import annotations
 
-import html
 import numbers
 import re
 from dataclasses import dataclass
 
 import pandas as pd
-from matplotlib.figure import Figure
 
-from helpers import arithmetic, data, plots
+from helpers import arithmetic
 from helpers.arithmetic import number
-from helpers.widgets import Explorer
 
 HS_EXAMPLE = "a six-digit HS code written as a string, like '854231' or '8542.31'"
 TIERS = ("1", "2", "3.A", "3.B", "4.A", "4.B")
@@ -39,6 +37,9 @@ CHAPTER_NAMES = {
     "90": "Optical, measuring and precision instruments",
     "93": "Arms and ammunition",
 }
+# The views of the CHPL: every code, one tier, or one HS chapter (chapter 93, arms, holds none).
+ALL_CODES = "all"
+CHPL_VIEWS = (ALL_CODES, *(f"tier:{t}" for t in TIERS), *(f"chapter:{c}" for c in CHAPTER_NAMES))
 _HS6 = re.compile(r"^(\d{4})[.\s]?(\d{2})$")
 
 
@@ -119,36 +120,9 @@ def parse_hs(code: str) -> HSCode:
     return HSCode(digits)
 
 
-def is_hs6(code: object) -> bool:
-    """Whether ``code`` is a valid HS-6 code (a string; see :func:`parse_hs`).
-
-    >>> is_hs6("903082"), is_hs6(903082), is_hs6("770000")
-    (True, False, False)
-    """
-    try:
-        parse_hs(code)  # type: ignore[arg-type]
-    except (TypeError, ValueError):
-        return False
-    return True
-
-
-def chapter_name(chapter: str) -> str:
-    """A short title for an HS chapter that the CHPL lesson uses.
-
-    >>> chapter_name("85")
-    'Electrical machinery and equipment'
-    """
-    if chapter not in CHAPTER_NAMES:
-        raise ValueError(
-            f"no short title for chapter {chapter!r}; chapters with one: {', '.join(CHAPTER_NAMES)}"
-        )
-    return CHAPTER_NAMES[chapter]
-
-
 # --------------------------------------------------------------------------- arithmetic
 # The shared arithmetic (helpers.arithmetic) under the names notebook 02 teaches.
 growth_pct = arithmetic.pct_change  # growth_pct(50, 75) == 50.0
-growth_factor = arithmetic.ratio  # how many times larger: growth_factor(40, 100) == 2.5
 
 
 def share_pct(part: float, whole: float) -> float:
@@ -265,6 +239,7 @@ def _require_columns(df: pd.DataFrame, columns: tuple[str, ...], table: str) -> 
 def chpl_counts(items: pd.DataFrame) -> pd.DataFrame:
     """How many CHPL codes each tier has in each HS chapter (with totals).
 
+    >>> from helpers import data
     >>> int(chpl_counts(data.load("chpl_items")).loc["All", "All"])
     50
     """
@@ -278,31 +253,49 @@ def chpl_counts(items: pd.DataFrame) -> pd.DataFrame:
     return table
 
 
+def split_view(view: str) -> tuple[str, str]:
+    """A CHPL view as its kind (``'all'``, ``'tier'`` or ``'chapter'``) and its tier or chapter.
+
+    >>> split_view("tier:3.A"), split_view("chapter:85"), split_view("all")
+    (('tier', '3.A'), ('chapter', '85'), ('all', ''))
+    >>> split_view("tier:9")
+    Traceback (most recent call last):
+    ...
+    ValueError: unknown view 'tier:9'; use 'all', 'tier:' + one of 1, 2, 3.A, 3.B, 4.A, 4.B, ...
+    """
+    kind, _, value = str(view).partition(":")
+    if view == ALL_CODES:
+        return ALL_CODES, ""
+    if (kind == "tier" and value in TIERS) or (kind == "chapter" and re.fullmatch(r"\d{2}", value)):
+        return kind, value
+    raise ValueError(
+        f"unknown view {view!r}; use 'all', 'tier:' + one of {', '.join(TIERS)}, "
+        "or 'chapter:' + two digits like 'chapter:85'"
+    )
+
+
 def chpl_view(items: pd.DataFrame, view: str) -> pd.DataFrame:
     """The CHPL rows of one view: ``'all'``, ``'tier:<tier>'`` or ``'chapter:<two digits>'``.
 
+    >>> from helpers import data
     >>> list(chpl_view(data.load("chpl_items"), "tier:1")["hs6"])
     ['854231', '854232', '854233', '854239']
     """
     _require_columns(items, ("hs6", "tier"), "chpl_items")
-    kind, _, value = str(view).partition(":")
-    if view == "all":
-        rows = items
-    elif kind == "tier" and value in TIERS:
+    kind, value = split_view(view)
+    if kind == "tier":
         rows = items[items["tier"] == value]
-    elif kind == "chapter" and re.fullmatch(r"\d{2}", value):
+    elif kind == "chapter":
         rows = items[[parse_hs(c).chapter == value for c in items["hs6"]]]
     else:
-        raise ValueError(
-            f"unknown view {view!r}; use 'all', 'tier:' + one of {', '.join(TIERS)}, "
-            "or 'chapter:' + two digits like 'chapter:85'"
-        )
+        rows = items
     return rows.reset_index(drop=True)
 
 
 def trade_value(trade: pd.DataFrame, year: int, flow: str) -> float:
     """One value of China's trade with Russia, in USD bn.
 
+    >>> from helpers import data
     >>> trade_value(data.load("china_russia_trade"), 2024, "exports")
     115.49
     >>> trade_value(data.load("china_russia_trade"), 2023, "exports")
@@ -330,6 +323,7 @@ def trade_value(trade: pd.DataFrame, year: int, flow: str) -> float:
 def trade_growth(trade: pd.DataFrame, flow: str, start: int, end: int) -> float:
     """Growth in percent of one flow between two years, computed from the shipped levels.
 
+    >>> from helpers import data
     >>> round(trade_growth(data.load("china_russia_trade"), "total", 2021, 2024), 1)
     66.7
     """
@@ -339,6 +333,7 @@ def trade_growth(trade: pd.DataFrame, flow: str, start: int, end: int) -> float:
 def growth_check(trade: pd.DataFrame, flow: str = "total") -> pd.DataFrame:
     """Year-on-year growth computed from the levels next to the rate GACC published.
 
+    >>> from helpers import data
     >>> float(growth_check(data.load("china_russia_trade")).loc[2022, "published_pct"])
     29.3
     """
@@ -355,6 +350,7 @@ def growth_check(trade: pd.DataFrame, flow: str = "total") -> pd.DataFrame:
 def share_summary(claims: pd.DataFrame) -> pd.DataFrame:
     """The share claims grouped by what they are a share of and how origin was counted.
 
+    >>> from helpers import data
     >>> s = share_summary(data.load("share_claims"))
     >>> int(s.loc[("imports", "producer-headquarters"), "lowest_pct"])
     45
@@ -372,6 +368,7 @@ def listings_for(listings: pd.DataFrame, *, instrument: str = "Entity List", sco
                  count_kind: str = "action") -> pd.DataFrame:
     """The US listing rows of one instrument, reason and kind of count.
 
+    >>> from helpers import data
     >>> len(listings_for(data.load("us_listings")))
     6
     """
@@ -388,6 +385,7 @@ def listings_for(listings: pd.DataFrame, *, instrument: str = "Entity List", sco
 def china_listed_total(rows: pd.DataFrame) -> int:
     """Add up the China/Hong Kong counts of some listing rows, skipping rows without a count.
 
+    >>> from helpers import data
     >>> china_listed_total(listings_for(data.load("us_listings")))
     108
     """
@@ -418,6 +416,7 @@ def eu_export_changes(shift: pd.DataFrame) -> pd.DataFrame:
 
     The 2021 and 2022 levels are derived: base = change / (change_pct / 100).
 
+    >>> from helpers import data
     >>> e = eu_export_changes(data.load("intermediary_trade_shift"))
     >>> round(float(e.loc["KGZ", "base_m"]))
     263
@@ -439,6 +438,7 @@ def eu_export_changes(shift: pd.DataFrame) -> pd.DataFrame:
 def mirror_rows(shift: pd.DataFrame, reporter: str, partner: str) -> pd.Series:
     """The mirror row of one reporter and partner.
 
+    >>> from helpers import data
     >>> float(mirror_rows(data.load("intermediary_trade_shift"), "CHN", "KGZ")["value_m"])
     22700.0
     """
@@ -450,276 +450,3 @@ def mirror_rows(shift: pd.DataFrame, reporter: str, partner: str) -> pd.Series:
         have = ", ".join(f"{r}->{p}" for r, p in pairs.itertuples(index=False))
         raise ValueError(f"no single mirror row for {reporter}->{partner}; the table has: {have}")
     return rows.iloc[0]
-
-
-# --------------------------------------------------------------------------- figures
-_HATCHES = ["", "//", "..", "xx", "\\\\"]
-_SHORT_CHAPTER = {"84": "machinery", "85": "electrical", "88": "aircraft", "90": "instruments"}
-
-
-def plot_chpl_tiers(items: pd.DataFrame) -> Figure:
-    """Stacked bars: CHPL codes per tier, split by HS chapter (colour and hatching)."""
-    counts = chpl_counts(items).drop(index="All").drop(columns="All")
-    fig, ax = plots.new_figure(10, 5)
-    left = pd.Series(0, index=counts.index)
-    for i, chapter in enumerate(counts.columns):
-        ax.barh([f"Tier {t}" for t in counts.index], counts[chapter], left=left, color=plots.PALETTE[i],
-                hatch=_HATCHES[i], edgecolor="white", label=f"Ch. {chapter} {_SHORT_CHAPTER[chapter]}")
-        left = left + counts[chapter]
-    for y, total in enumerate(left):
-        ax.text(total + 0.2, y, str(int(total)), va="center")
-    ax.invert_yaxis()
-    ax.set_xlabel("Number of HS-6 codes")
-    ax.grid(axis="x")
-    ax.grid(axis="y", visible=False)
-    ax.set_xlim(0, max(left) + 6)
-    ax.xaxis.get_major_locator().set_params(integer=True)
-    ax.legend(loc="lower right")
-    n85, n = int(counts.get("85", pd.Series(0)).sum()), int(counts.to_numpy().sum())
-    return plots.finish(
-        fig,
-        title=f"{n85} of the {n} CHPL codes are electrical goods from HS chapter 85",
-        source=data.cite_rows(items),
-        alt=("Horizontal stacked bars of CHPL codes per tier: "
-             + ", ".join(f"tier {t} {int(v)}" for t, v in left.items())
-             + f". Chapter 85 holds {n85} codes; chapters 84, 88 and 90 hold the rest."),
-    )
-
-
-def plot_china_russia_trade(trade: pd.DataFrame) -> Figure:
-    """Total trade as a line, with China's exports and imports where both are shipped."""
-    fig, ax = plots.new_figure(10, 5.5)
-    styles = {"total": (0, "-"), "exports": (1, "--"), "imports": (2, ":")}
-    labels = {"total": "Total trade", "exports": "China's exports to Russia",
-              "imports": "China's imports from Russia"}
-    for flow, (i, ls) in styles.items():
-        rows = trade[(trade["flow"] == flow) & trade["value_usd_bn"].notna()].sort_values("year")
-        ax.plot(rows["year"], rows["value_usd_bn"].astype(float), color=plots.PALETTE[i],
-                marker=plots.MARKERS[i], linestyle=ls if flow == "total" else "none", label=labels[flow])
-    ax.axvline(2022.15, color="#555555", linewidth=1, linestyle=(0, (2, 2)))
-    ax.text(2022.2, 20, "Invasion of Ukraine\n(Feb 2022)", fontsize=11, color="#333333")
-    ax.set_ylabel("USD bn (current prices)")
-    ax.set_xlabel("Year")
-    ax.set_ylim(0, None)
-    ax.set_xticks(range(2019, 2025))
-    ax.legend(loc="upper left")
-    growth = trade_growth(trade, "total", 2021, 2024)
-    total24 = trade_value(trade, 2024, "total")
-    totals = trade[trade["flow"] == "total"][["year", "value_usd_bn"]].itertuples(index=False)
-    ex22, ex24 = trade_value(trade, 2022, "exports"), trade_value(trade, 2024, "exports")
-    return plots.finish(
-        fig,
-        title=f"China–Russia trade grew {growth:.0f}% from 2021 to 2024, to USD {total24:.0f}bn",
-        source=data.cite_rows(trade[trade["value_usd_bn"].notna()]),
-        alt=("Line chart of China-Russia trade in USD bn, 2019-2024: total "
-             + ", ".join(f"{int(y)} {v:.1f}" for y, v in totals)
-             + ". Exports and imports are marked for 2019, 2020, 2022 and 2024 only; exports rose from "
-             f"{ex22:.1f} in 2022 to {ex24:.1f} in 2024."),
-    )
-
-
-_BASIS_STYLE = {"dispatch-country": 0, "producer-headquarters": 1, "not-stated": 2}
-_BASIS_LABEL = {
-    "dispatch-country": "By country the goods came from",
-    "producer-headquarters": "By where the producer is based",
-    "not-stated": "Not stated",
-}
-
-
-def _short(claimant: str, width: int = 30) -> str:
-    name = claimant.split(" (")[0]
-    return name if len(name) <= width else name[: width - 1].rstrip() + "…"
-
-
-def plot_share_claims(claims: pd.DataFrame) -> Figure:
-    """Dot plot of every share claim, coloured and shaped by how origin was counted."""
-    rows = claims.sort_values(["measured_by", "claim_date"]).reset_index(drop=True)
-    fig, ax = plots.new_figure(11, 6.5)
-    seen = set()
-    for y, row in rows.iterrows():
-        i = _BASIS_STYLE[row["measured_by"]]
-        label = None if row["measured_by"] in seen else _BASIS_LABEL[row["measured_by"]]
-        seen.add(row["measured_by"])
-        ax.plot(float(row["share_pct"]), y, linestyle="none", marker=plots.MARKERS[i], markersize=10,
-                color=plots.PALETTE[i], label=label)
-        hedge = f"{row['qualifier']} " if pd.notna(row["qualifier"]) else ""
-        whose = ""
-        if row["measured_by"] == "producer-headquarters":
-            whose = " (China-based)" if row["supplier"].startswith("China") else " (Western)"
-        value = float(row["share_pct"])
-        ax.annotate(f"{hedge}{value:g}%{whose}", (value, y), xytext=(8, 0), textcoords="offset points",
-                    va="center", fontsize=11)
-    ax.set_yticks(range(len(rows)))
-    ax.set_yticklabels([f"{_short(r.claimant)}, {r.claim_date[:7]} · {r.goods}" for r in rows.itertuples()],
-                       fontsize=10)
-    ax.invert_yaxis()
-    ax.set_xlim(0, 125)
-    ax.set_xticks(range(0, 101, 20))
-    ax.set_xlabel("Published share (%)")
-    ax.grid(axis="x")
-    ax.grid(axis="y", visible=False)
-    ax.legend(loc="upper left", fontsize=11, title="How origin was counted", title_fontsize=11)
-    dispatch = rows[rows["measured_by"] == "dispatch-country"]["share_pct"].max()
-    hq = rows[(rows["measured_by"] == "producer-headquarters")
-              & rows["supplier"].str.startswith("China")]["share_pct"].max()
-    low = rows[rows["measured_by"] == "dispatch-country"]["share_pct"].min()
-    western = rows[rows["supplier"].str.startswith("Western")]["share_pct"].max()
-    return plots.finish(
-        fig,
-        title=(f"Counted by where goods came from, China's share is up to {dispatch:.0f}%; "
-                    f"by producer, {hq:.0f}%"),
-        source=data.cite_rows(rows),
-        alt=(f"Dot plot of {len(rows)} published shares: counted by the country goods were shipped from, "
-             f"China's share of Russia's imports is {low:.0f} to {dispatch:.0f}%; counted by producer "
-             f"headquarters, China {hq:.0f}% and Western firms {western:.0f}%; the article's 90% does not "
-             "say how it was counted."),
-    )
-
-
-def plot_eu_exports(shift: pd.DataFrame) -> Figure:
-    """Two panels: the percentage change and the change in euros of EU exports, 2021 to 2022."""
-    e = eu_export_changes(shift)
-    fig = Figure(figsize=(11, 5.5), layout="constrained")
-    ax1, ax2 = fig.subplots(1, 2, sharey=True)
-    names = list(e["country"])
-    colours = [plots.PALETTE[5] if p == "RUS" else plots.PALETTE[0] for p in e.index]
-    hatches = ["//" if p == "RUS" else "" for p in e.index]
-    ax1.barh(names, e["change_pct"], color=colours, hatch=hatches, edgecolor="white")
-    ax2.barh(names, e["change_m"] / 1000, color=colours, hatch=hatches, edgecolor="white")
-    for ax, unit in ((ax1, "Change in EU exports (%)"), (ax2, "Change in EU exports (EUR bn)")):
-        ax.axvline(0, color="#333333", linewidth=1)
-        ax.set_xlabel(unit)
-        ax.grid(axis="x")
-        ax.grid(axis="y", visible=False)
-    ax1.invert_yaxis()
-    neighbours = e.loc[["KGZ", "ARM", "UZB", "KAZ", "GEO"], "change_m"].sum() / 1000
-    russia = -e.loc["RUS", "change_m"] / 1000
-    return plots.finish(
-        fig,
-        title=(f"EU exports to Kyrgyzstan rose {e.loc['KGZ', 'change_pct']:.0f}% in 2022, but five "
-                    f"neighbours gained €{neighbours:.1f}bn while Russia lost €{russia:.0f}bn"),
-        source=data.cite_rows(shift[shift["source_id"] == "dualuse-brusselstimes-2023"]),
-        alt=("Two bar charts of EU exports, 2021 to 2022. In percent: "
-             + ", ".join(f"{c} {p:+.0f}%" for c, p in zip(e["country"], e["change_pct"], strict=True))
-             + ". In euros: "
-             + ", ".join(f"{c} {m / 1000:+.1f}bn" for c, m in zip(e["country"], e["change_m"], strict=True))
-             + "."),
-    )
-
-
-def plot_mirror_gap(shift: pd.DataFrame) -> Figure:
-    """China's and Kyrgyzstan's records of their 2024 trade, side by side."""
-    cn, kg = mirror_rows(shift, "CHN", "KGZ"), mirror_rows(shift, "KGZ", "CHN")
-    g = mirror_gap(float(cn["value_m"]) / 1000, float(kg["value_m"]) / 1000)
-    fig, ax = plots.new_figure(10, 5)
-    labels = ["China's record\n(2024)", "Kyrgyzstan's record\n(Jan–Nov 2024)"]
-    ax.bar(labels, [g.reported, g.mirrored], color=[plots.PALETTE[0], plots.PALETTE[1]], hatch=["", "//"],
-           edgecolor="white", width=0.55)
-    for x, v in enumerate([g.reported, g.mirrored]):
-        ax.text(x, v + 0.4, f"USD {v:.1f}bn", ha="center")
-    ax.set_ylabel("China-Kyrgyzstan trade (USD bn)")
-    ax.set_ylim(0, g.reported * 1.15)
-    return plots.finish(
-        fig,
-        title=(f"China recorded USD {g.reported:.1f}bn of trade with Kyrgyzstan in 2024; Kyrgyzstan "
-                    f"recorded USD {g.mirrored:.1f}bn in eleven months"),
-        source=data.cite_rows(shift[shift["shift_id"].isin([cn["shift_id"], kg["shift_id"]])]),
-        alt=(f"Two bars: China reports USD {g.reported:.1f}bn of 2024 trade with Kyrgyzstan; Kyrgyz "
-             f"statistics record USD {g.mirrored:.1f}bn with China for January to November 2024, a gap of "
-             f"USD {g.gap:.1f}bn."),
-    )
-
-
-def plot_listings(listings: pd.DataFrame, claimed: int = 400) -> Figure:
-    """China/HK entities per Russia-related Entity List action, their running sum, and the claim."""
-    rows = listings_for(listings)
-    rows = rows[rows["china_hk_listed"].notna()]
-    counts = rows["china_hk_listed"].astype(int)
-    running = counts.cumsum()
-    dates = [d.strftime("%b %Y") for d in rows["date"]]
-    fig, ax = plots.new_figure(10, 5.5)
-    ax.bar(dates, counts, color=plots.PALETTE[0], label="Chinese/HK entities in the action")
-    ax.plot(dates, running, color=plots.PALETTE[1], marker=plots.MARKERS[1], linestyle="--",
-            label="Running total")
-    ax.axhline(claimed, color=plots.PALETTE[5], linestyle=":", linewidth=2)
-    ax.text(0, claimed + 8, f"'nearly {claimed}' Chinese suppliers (Burns)", color=plots.PALETTE[5],
-            fontsize=11)
-    ax.set_ylabel("Entities (count)")
-    ax.set_xlabel("Entity List action (BIS, for supporting Russia)")
-    ax.set_ylim(0, claimed * 1.15)
-    ax.legend(loc="center left")
-    total = int(running.iloc[-1])
-    return plots.finish(
-        fig,
-        title=(f"{len(rows)} Russia-related Entity List actions named {total} Chinese entities, "
-                    f"{share_pct(total, claimed):.0f}% of 'nearly {claimed}'"),
-        source=data.cite_rows(rows),
-        alt=("Bar chart of Chinese and Hong Kong entities added in each Russia-related Entity List action: "
-             + ", ".join(f"{d} {c}" for d, c in zip(dates, counts, strict=True))
-             + f"; running total {total}, against a line at {claimed}."),
-    )
-
-
-# --------------------------------------------------------------------------- the CHPL explorer
-def _views() -> list[tuple[str, str]]:
-    tiers = data.load("chpl_items").drop_duplicates("tier").set_index("tier")["tier_heading"]
-    views = [("All codes", "all")]
-    views += [(f"Tier {t} · {tiers[t]}", f"tier:{t}") for t in TIERS]
-    views += [(f"Chapter {c} · {n}", f"chapter:{c}") for c, n in CHAPTER_NAMES.items()]
-    return views
-
-
-def render_chpl(view: str = "all") -> str:
-    """The CHPL codes of one view as an HTML table, with what the items go into.
-
-    >>> "4 codes" in render_chpl("tier:1")
-    True
-    >>> "No CHPL code" in render_chpl("chapter:93")
-    True
-    """
-    items = data.load("chpl_items")
-    rows = chpl_view(items, view)
-    label = next((lbl for lbl, v in _views() if v == view), view)
-    # A paragraph, not a heading: the explorer sits inside a notebook section and must not break its outline.
-    parts = [f'<p class="explorer-title"><strong>{html.escape(label)}: {len(rows)} codes</strong></p>']
-    if rows.empty:
-        chapter = view.partition(":")[2]
-        name = CHAPTER_NAMES.get(chapter, f"chapter {chapter}")
-        parts.append(
-            f"<p>No CHPL code is in chapter {html.escape(chapter)} ({html.escape(name)}). The list names "
-            "components and machines that go into weapons, not weapons.</p>"
-        )
-        return "\n".join(parts)
-    if view.startswith("tier:"):
-        first = rows.iloc[0]
-        definition = html.escape(first["tier_definition"])
-        parts.append(f"<p><strong>What they go into (BIS):</strong> {definition}</p>")
-    else:
-        parts.append("<p><strong>What they go into:</strong> see each code's tier; pick a tier to read its "
-                     "BIS definition.</p>")
-    table = pd.DataFrame({
-        "HS code": [parse_hs(c).dotted for c in rows["hs6"]],
-        "Chapter": [parse_hs(c).chapter for c in rows["hs6"]],
-        "Heading": [parse_hs(c).heading for c in rows["hs6"]],
-        "Description (HS 2022)": rows["description_hs2022"].astype(str),
-        "Tier": [f"{t} · {h}" for t, h in zip(rows["tier"], rows["tier_heading"], strict=True)],
-    })
-    parts.append(table.to_html(index=False, border=0, classes="explorer-table", escape=True))
-    parts.append(f"<p><small>{html.escape(data.cite_rows(rows))}</small></p>")
-    return "\n".join(parts)
-
-
-def chpl_explorer() -> Explorer:
-    """The CHPL explorer: pick a tier or an HS chapter, see its codes and what they go into.
-
-    >>> ex = chpl_explorer()
-    >>> ex.view_count()
-    12
-    """
-    return Explorer(
-        title="Common High Priority List: codes by tier or HS chapter",
-        render=render_chpl,
-        controls={"view": _views()},
-        default={"view": "tier:1"},
-        description="Each view lists the HS-6 codes, their HS 2022 labels and their tier.",
-    )

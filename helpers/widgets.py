@@ -3,7 +3,7 @@
 An :class:`Explorer` is data, not a widget: ``render(**state)`` returns a
 matplotlib Figure, a DataFrame or an HTML string, and ``controls`` lists the
 values each control can take.  :func:`show` turns it into ipywidgets in
-JupyterLab; the handout builder (``CHOKEPOINTS_HANDOUT=1``) gets every view
+JupyterLab; the handout builder (``plots.handout_mode()``) gets every view
 precomputed instead, so the page works without a kernel.
 
 >>> def render(tier: str) -> str:
@@ -29,7 +29,6 @@ from matplotlib.figure import Figure
 
 from helpers import plots
 
-HANDOUT_ENV = plots.HANDOUT_ENV  # one switch for figures and explorers: plots.handout_mode()
 MAX_VIEWS = 40  # keeps a precomputed handout view within the size budget
 
 

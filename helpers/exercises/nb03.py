@@ -1,9 +1,9 @@
 """Questions for notebook 03 (Iranian oil flows). Expected values are computed from the data."""
 
-from helpers import data, oil
+from helpers import data, oil, oil_units
 from helpers.exercises import Choice, Mapping, Number
 
-VERDICTS = ("supported", "partly-supported", "not-supported", "unverifiable", "opinion")
+VERDICTS = data.allowed("article_claims", "verdict")
 SHANDONG_ACTORS = (
     "China's central government",
     "Shandong's provincial government",
@@ -24,11 +24,11 @@ def _output_fall_pct() -> float:
 
 def _china_imports_2024() -> float:
     total = oil.china_flow("china-crude-imports-total").set_index("year")
-    return oil.mt_to_mbd(float(total.loc[2024, "value_mt"]), "2024")
+    return oil_units.mt_to_mbd(float(total.loc[2024, "value_mt"]), "2024")
 
 
 def _quadrupling_start() -> str:
-    for _label, start in oil.BASELINE_STARTS:
+    for start in oil.BASELINE_STARTS:
         a, b = oil.tracked_level("any", start), oil.tracked_level("any", "2024")
         if a is not None and b is not None and b.low / a.high >= oil.QUADRUPLED:
             return start
@@ -37,7 +37,7 @@ def _quadrupling_start() -> str:
 
 def _malaysia_tonnes() -> float:
     rows = data.load("oil_china_flows").query("period == '2024-01/2024-09'")
-    return oil.mt_to_mbd(float(rows["value_mt"].iloc[0]), "2024-01/2024-09")
+    return oil_units.mt_to_mbd(float(rows["value_mt"].iloc[0]), "2024-01/2024-09")
 
 
 def _shandong_actor() -> str:
@@ -65,7 +65,7 @@ QUESTIONS = {
     ),
     "nb03-quadrupling-baseline": Choice(
         expected=_quadrupling_start,
-        options=tuple(v for _, v in oil.BASELINE_STARTS),
+        options=oil.BASELINE_STARTS,
         hint="Try each start in the explorer with 'Any tracker' and end 2024.",
     ),
     "nb03-malaysia-tonnes": Number(

@@ -10,16 +10,6 @@ def _overlap_2017() -> float:
     return parts - float(fentanyl.final_series("all_drugs")[2017])
 
 
-# Statements for the interrupted-time-series exercise; the letters are the answer.
-ITS_STATEMENTS = {
-    "a": "A long run of monthly deaths before the control, to learn the trend it interrupts",
-    "b": "The total number of substances China has ever scheduled",
-    "c": "A date fixed in advance for when the control should start to bite (effective date plus a lag)",
-    "d": "A comparison series the control should not touch, or data on the other changes at the same time "
-         "(naloxone, drug mix, supply)",
-    "e": "A headline figure from the first provisional release",
-}
-
 QUESTIONS = {
     "nb04-share-2023": Number(
         expected=lambda: fentanyl.t40_4_share(2023),

@@ -3,8 +3,6 @@
 from helpers import claims
 from helpers.exercises import CorrectionNote, Items
 
-VERDICTS = claims.VERDICTS
-
 
 def _ids(verdict: str) -> list[str]:
     return claims.claims(verdict=verdict)["claim_id"].tolist()
@@ -29,5 +27,7 @@ QUESTIONS = {
         hint="The kit leaves open the claims it could not settle: verdict 'unverifiable'.",
         normalise=_claim_id,
     ),
-    "nb05-correction-note": CorrectionNote(claims=_all_ids, verdicts=VERDICTS, min_words=120, max_words=180),
+    "nb05-correction-note": CorrectionNote(
+        claims=_all_ids, verdicts=claims.VERDICTS, min_words=120, max_words=180
+    ),
 }

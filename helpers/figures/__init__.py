@@ -1,4 +1,6 @@
-"""Finished figures and explorers, one module per theme (draws; imports the themes, ``plots`` and ``widgets``).
+"""Finished figures and explorers, one module per theme.
+
+They draw: they import the themes, ``plots`` and ``widgets``.
 
 Modules:
 - ``claims``: the article's claims and the kit's verdicts (notebooks 01 and 05)

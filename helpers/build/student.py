@@ -1,0 +1,54 @@
+"""The student edition's notebooks: every ``solution`` cell removed, outputs cleared, everything else kept.
+
+The ``exercise`` cell before each solution is already the stub (the prompt, ``answer = ...``
+and the self-check), so a student notebook still runs top to bottom.
+
+Run: ``python -m helpers.build.student --out build/student``.
+"""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+import nbformat
+
+from helpers import lessons
+from helpers.build import pipeline
+
+
+def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
+    """The student edition of a notebook (a copy; ``nb`` is left as it was).
+
+    >>> from nbformat.v4 import new_code_cell, new_notebook
+    >>> nb = new_notebook(cells=[new_code_cell("x = ...", metadata={"tags": ["exercise"]}),
+    ...                          new_code_cell("x = 1", metadata={"tags": ["solution"]})])
+    >>> [c.source for c in student_notebook(nb).cells]
+    ['x = ...']
+    """
+    return pipeline.clear_outputs(pipeline.remove_tagged(nb, "student edition"))
+
+
+def write_student_notebooks(out: Path, only: list[str] | None = None) -> list[Path]:
+    """Write ``out/<notebook>.ipynb`` for the student edition; return the paths written."""
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for o in pipeline.select(lessons.outline(), only):
+        path = out / o.path.name
+        nbformat.write(student_notebook(nbformat.read(o.path, as_version=4)), path)
+        written.append(path)
+    return written
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m helpers.build.student", description=__doc__.split("\n")[0])
+    parser.add_argument("--out", type=Path, default=Path("build/student"))
+    parser.add_argument("notebooks", nargs="*", help="only these notebook slugs (default: all)")
+    args = parser.parse_args(argv)
+    for path in write_student_notebooks(args.out, args.notebooks or None):
+        print(f"wrote {path}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
