@@ -12,6 +12,7 @@ giving the answer away.  This module imports only from ``helpers.exercises``.
 from __future__ import annotations
 
 from helpers.exercises import Feedback, find
+from helpers.exercises.records import record
 
 
 def question(question_id: str):
@@ -33,4 +34,4 @@ def check(question_id: str, answer: object) -> Feedback:
     >>> check("nb00-themes", "fentanyl controls")
     ✓ Correct.
     """
-    return find(question_id).feedback(answer)
+    return record(question_id, find(question_id).feedback(answer))

@@ -6,6 +6,7 @@ Modules, one line each:
 - ``questions``: the question types (Number, Choice, Items, Mapping, CorrectionNote);
 - ``registry``: finds a notebook's questions by id (``find("nb02-...")``);
 - ``nb00`` … ``nb05``: each notebook's ``QUESTIONS = {"nbNN-...": Number(...), ...}``.
+- ``records``: where ``check()`` records a student's attempt on a class server (a line in their home).
 
 Layers run one way: ``helpers.checks`` (the face notebooks call) imports from here, never the
 reverse; nothing here imports matplotlib, ``plots``, ``widgets`` or ``figures``.
