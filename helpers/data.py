@@ -368,7 +368,7 @@ def sources() -> pd.DataFrame:
     """
     _check_checksum(SOURCES_FILE, _catalogue().get(SOURCES_SHA256))
     raw = _read_raw(SOURCES_FILE)
-    _check_header(SOURCES_FILE, raw, list(SOURCE_COLUMNS) + ["note"])
+    _check_header(SOURCES_FILE, raw, list(SOURCE_COLUMNS) + ["kind", "relays", "note"])
     for i, row in enumerate(raw.itertuples(index=False), start=1):
         for col in SOURCE_COLUMNS:
             if getattr(row, col) == "":
