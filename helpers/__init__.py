@@ -5,6 +5,7 @@ Where things are:
 - ``data``: the one loader (``data/``: one CSV per table, ``catalogue.toml``, ``sources.csv``)
 - ``article``: the seed article, paragraph by paragraph
 - ``bibliography``: the Sources section of a notebook, from the tables it used
+- ``provenance``: the source ladder (publisher, report, copy) and the rows verified at the publisher
 
 The themes compute and never draw:
 - ``arithmetic``: checked arithmetic the themes share
@@ -21,7 +22,7 @@ Drawing:
 - ``figures``: finished figures and explorers, one module per theme
 
 Learning:
-- ``exercises``: question types, Feedback, one module of questions per notebook
+- ``exercises``: question types, Feedback, one module of questions per notebook, the records of attempts
 - ``checks``: ``check()`` and ``question()``, the face notebooks call
 - ``lessons``: the notebooks' order, titles, goals and time
 - ``tags``: the cell-tag vocabulary

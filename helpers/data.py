@@ -581,7 +581,10 @@ def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.data", description=__doc__.split("\n")[0])
     parser.add_argument("--update-checksums", action="store_true", help="rewrite sha256 values")
     parser.add_argument("--check", action="store_true", help="load and validate every table")
+    parser.add_argument("--provenance", action="store_true", help="see python -m helpers.provenance")
     args = parser.parse_args(argv)
+    if args.provenance:  # helpers.provenance imports this module; an import back would be a cycle
+        parser.exit(2, "the shares verified at the publisher: run python -m helpers.provenance\n")
     if args.update_checksums:
         for name in update_checksums():
             print(f"updated sha256 of {name}")

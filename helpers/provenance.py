@@ -10,7 +10,9 @@ Every source in ``helpers/data/sources.csv`` has a ``kind``:
 A report or a copy names in ``relays`` the source id of the original it relays, one rung up the
 ladder; the original is listed as its own source even when its page could not be read.  A data row
 is *verified at the publisher* when its ``status`` is ``verified`` and at least one of its sources is
-a publisher's own page.  Nothing here draws.
+a publisher's own page.  Nothing here draws.  ``python -m helpers.provenance`` prints the shares per
+table and any breach of the ladder (``python -m helpers.data --provenance`` points here: this module
+imports ``data``, so ``data`` cannot import it back).
 
 >>> ladder("oil-almonitor-2023-07")
 ['oil-almonitor-2023-07', 'orig-kpler']
