@@ -101,13 +101,14 @@ class Hub:
         return env
 
     def start(self) -> None:
-        if not PROXY_COMMAND.exists():
-            raise HubError(f"{PROXY_COMMAND} is missing: run `npm ci` in {PROXY_COMMAND.parents[2]}")
         make_homes(self.settings.homes)
-        try:
+        try:  # first: a second hub on the same homes is refused before it checks or starts anything
             self.lock.acquire(self.settings.public_url + "/")
         except HomesInUse as exc:
             raise HubError(str(exc)) from None
+        if not PROXY_COMMAND.exists():
+            self.lock.release()
+            raise HubError(f"{PROXY_COMMAND} is missing: run `npm ci` in {PROXY_COMMAND.parents[2]}")
         if self.settings.isolated:
             self.check_isolation()
             Path(self.settings.runtime_root).chmod(0o711)
