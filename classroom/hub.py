@@ -193,10 +193,6 @@ class Hub:
         self.stop()
 
 
-def _raise_keyboard_interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> int:
     env = os.environ
     parser = argparse.ArgumentParser(
@@ -257,7 +253,7 @@ def main(argv: list[str] | None = None) -> int:
         start_timeout=args.spawn_timeout,
         http_timeout=args.spawn_timeout,
     )
-    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    procs.stop_on_sigterm()
     hub = Hub(settings)
     try:
         try:

@@ -18,7 +18,6 @@ import json
 import os
 import re
 import shutil
-import signal
 import sys
 import tempfile
 import time
@@ -395,10 +394,6 @@ def run_class(
     return report
 
 
-def _raise_keyboard_interrupt(signum, frame):
-    raise KeyboardInterrupt
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make classroom-test", description=__doc__.split("\n\n")[0])
     parser.add_argument(
@@ -436,7 +431,7 @@ def main(argv: list[str] | None = None) -> int:
         )
         print("classroom: 0 passed, 1 failed")
         return 1
-    signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
+    procs.stop_on_sigterm()
     reports = []
     for n in args.students:
         if n < 1:
