@@ -56,7 +56,7 @@ def size_one(x: object) -> object:
 
 
 def items(answer: object) -> list | None:
-    """An answer as a list of plain items (lists, tuples, sets, arrays, Series); None if it is not a collection.
+    """An answer as a list of plain items (lists, tuples, sets, arrays, Series); None if not a collection.
 
     >>> import numpy as np
     >>> items(np.array([6, 10])), items({"b"}), items("C2, C3")

@@ -66,13 +66,15 @@ class Verdict:
         if forms.unanswered(verdict) and forms.unanswered(rows):
             return NOT_ANSWERED
         names = ", ".join(map(repr, self.verdicts))
-        picked = next((v for v in self.verdicts if isinstance(verdict, str) and forms.label(verdict) == v.lower()),
-                      None)
+        said = forms.label(verdict) if isinstance(verdict, str) else None
+        picked = next((v for v in self.verdicts if said == v.lower()), None)
         if picked is None:
             return no(f"{verdict!r} is not a verdict; verdicts: {names}.")
         if picked.lower() != str(resolve(self.verdict)).lower():
             why = self.verdicts.get(picked, "")
-            return no(f"Not yet: {why}" if why else f"Not yet: {picked!r} is not the verdict the evidence supports.")
+            if why:
+                return no(f"Not yet: {why}")
+            return no(f"Not yet: {picked!r} is not the verdict the evidence supports.")
         given = forms.items(rows)
         if given is None or not given or all(forms.unanswered(r) for r in given):
             return no("Not yet: the verdict is right; now name the rows that settle it, as a list.")
@@ -146,7 +148,8 @@ class CorrectionNote:
                       "check.")
         words = answer["note"].split()
         if not self.min_words <= len(words) <= self.max_words:
-            return no(f"Not yet: the note has {len(words)} words; aim for {self.min_words} to {self.max_words}.")
+            aim = f"aim for {self.min_words} to {self.max_words}"
+            return no(f"Not yet: the note has {len(words)} words; {aim}.")
         if len({w.lower().strip(".,;:") for w in words}) < max(3, len(words) // 5):
             return no("Not yet: the note repeats the same few words; write it for a reader.")
         if not re.search(rf"(?<![A-Za-z0-9]){re.escape(claim)}(?![0-9])", answer["note"], re.IGNORECASE):

@@ -51,7 +51,8 @@ def _not_a_number(answer: object, unit: str) -> str | None:
         return f"{want}, got bool {answer} (a yes/no value)."
     if answer is getattr(__import__("sys").modules.get("pandas"), "NA", object()):
         return f"{want}, got pd.NA: the value is missing in the table you used."
-    size = getattr(answer, "size", None) if type(answer).__module__.split(".")[0] in ("numpy", "pandas") else None
+    array_like = type(answer).__module__.split(".")[0] in ("numpy", "pandas")
+    size = getattr(answer, "size", None) if array_like else None
     if size is not None:
         return f"{want}, got a {kind} of {size} values; the answer is one number."
     if isinstance(answer, list | tuple | set | dict):
@@ -140,7 +141,9 @@ class Number:
         allowed = [_percent(self.rel_tol)] if self.rel_tol else []
         allowed += [f"±{self.abs_tol:g}"] if self.abs_tol else []
         within = f"within {' or '.join(allowed)} counts as right"
-        return no(f"Not yet: {size[:-1]}; {within})." if size.endswith(")") else f"Not yet: {size} ({within}).")
+        if size.endswith(")"):
+            return no(f"Not yet: {size[:-1]}; {within}).")
+        return no(f"Not yet: {size} ({within}).")
 
 
 def _options(options: tuple[str, ...] | dict[str, str]) -> tuple[str, ...]:
@@ -180,7 +183,9 @@ class Choice:
         if picked.lower() == str(resolve(self.expected)).lower():
             return OK
         why = self.options.get(picked, "") if isinstance(self.options, dict) else ""
-        return no(f"Not yet: {why}" if why else f"Not yet: {picked!r} is a possible answer, but not this one.")
+        if why:
+            return no(f"Not yet: {why}")
+        return no(f"Not yet: {picked!r} is a possible answer, but not this one.")
 
 
 @dataclass(frozen=True)
