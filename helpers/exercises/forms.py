@@ -13,12 +13,12 @@ from collections.abc import Iterable
 
 
 def unanswered(answer: object) -> bool:
-    """True for the stub's ``...`` (the student has not answered yet).
+    """True for the stub's ``...`` or ``"..."`` (the student has not answered yet).
 
-    >>> unanswered(...), unanswered(0)
-    (True, False)
+    >>> unanswered(...), unanswered(" ... "), unanswered(0)
+    (True, True, False)
     """
-    return answer is Ellipsis
+    return answer is Ellipsis or (isinstance(answer, str) and answer.strip() == "...")
 
 
 def plain(x: object) -> object:

@@ -279,6 +279,8 @@ def test_c15_the_note_must_name_its_own_claim_not_a_longer_id():
 def test_correction_note_with_every_field_unanswered():
     assert check("nb05-correction-note", dict.fromkeys(("claim", "verdict", "evidence", "note"), ...)) \
         is NOT_ANSWERED
+    stub = {"claim": ..., "verdict": ..., "evidence": ..., "note": """..."""}  # notebook 05's stub
+    assert check("nb05-correction-note", stub) is NOT_ANSWERED
 
 
 # --- Verdict: a verdict and the rows that settle it ----------------------------------------------
