@@ -10,7 +10,7 @@ STUDENTS ?= 10
 export MPLBACKEND ?= Agg
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: help setup lab check test nbval lint handouts slides student bench new-article classroom classroom-test clean
+.PHONY: help setup lab check test nbval lint handouts slides student bench new-article classroom classroom-test grades clean
 
 help:
 	@echo "make handouts   execute every notebook and write build/handouts/ (the main job)"
@@ -24,7 +24,9 @@ help:
 	@echo "make lint       ruff on helpers/, classroom/, tests/ and benchmarks/"
 	@echo "make new-article NAME=... TEXT=... OUTLET=... HEADLINE=... DATE=...  scaffold a new article"
 	@echo "make setup      only create .venv and install the kit"
-	@echo "make classroom  a JupyterHub for a class on 127.0.0.1:8000 (Ctrl-C stops it)"
+	@echo "make classroom  a JupyterHub for a class on 127.0.0.1:8000 (as root: a system user per student;"
+	@echo "                otherwise ARGS=--shared-user; Ctrl-C stops it). Homes: classroom-homes/"
+	@echo "make grades     every student's self-check attempts -> build/grades/grades.csv"
 	@echo "make classroom-test  $(STUDENTS) simulated students at once (STUDENTS=20 make classroom-test)"
 
 $(STAMP): pyproject.toml setup.py
@@ -85,8 +87,13 @@ slides: $(STAMP) $(NODE_STAMP)
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) benchmarks/bench.py --runs 3
 
+# ARGS: options of classroom.hub, e.g. ARGS=--shared-user (no root), ARGS=--terminals.
+# The homes are classroom-homes/ (or CLASSROOM_HOMES=...): outside build/, so clean never touches them.
 classroom: $(CLASSROOM_STAMP) $(PROXY)
-	$(PY) -m classroom.hub
+	$(PY) -m classroom.hub $(ARGS)
+
+grades: $(STAMP)
+	$(PY) -m classroom.gradebook
 
 classroom-test: $(CLASSROOM_STAMP) $(PROXY)
 	$(PY) -m classroom.loadtest --students $(STUDENTS)
@@ -102,5 +109,6 @@ new-article: export NEW_ARTICLE_DATE = $(value DATE)
 new-article: $(STAMP)
 	$(PY) -m helpers.build.scaffold
 
+# Never the students' homes: they live in classroom-homes/ (or $CLASSROOM_HOMES), not in build/.
 clean:
 	rm -rf build

@@ -1,13 +1,13 @@
 """The settings of one class-server run, and the JupyterHub configuration made from them.
 
-A run has its own free loopback ports, a state folder (database, cookie secret, logs, the students'
-homes), a short runtime folder for the kernels' Unix sockets, a shared student password and, for the
-load test, a service token. :func:`apply` turns the settings into JupyterHub configuration;
-``classroom/jupyterhub_config.py`` calls it.
+A run has its own free loopback ports, the class's homes (one folder per student, and ``.hub/``: the
+hub's database, password hashes, cookie secret and logs; :mod:`classroom.homes`), a short runtime folder
+for the kernels' Unix sockets, the instructor's password and, for the load test, a service token.
+:func:`apply` turns the settings into JupyterHub configuration; ``classroom/jupyterhub_config.py`` calls it.
 
->>> s = Settings.create(Path("/tmp/state"), runtime_root=Path("/tmp/crt-x"), ports=(8000, 8081, 8001))
->>> s.public_url
-'http://127.0.0.1:8000'
+>>> s = Settings.create(Path("/tmp/homes"), runtime_root=Path("/tmp/crt-x"), ports=(8000, 8081, 8001))
+>>> s.public_url, s.state_dir
+('http://127.0.0.1:8000', '/tmp/homes/.hub')
 >>> from traitlets.config import Config
 >>> c = Config()
 >>> apply(c, s)
@@ -27,7 +27,9 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
+from classroom.users import NAME_MAX, check_name
 from helpers import netguard
+from helpers.exercises.records import ATTEMPTS_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
 CLASSROOM_DIR = ROOT / "classroom"
@@ -46,6 +48,11 @@ SERVICE_NAME = "classroom-driver"
 # One token that can create students, start and stop their servers, and reach every server (REST and
 # kernel websocket): what the load test, or an instructor's script, needs.
 SERVICE_SCOPES = ("admin:users", "admin:servers", "access:servers", "list:users", "read:users")
+# In each home: every check() of that student (helpers.exercises.records writes it).
+ATTEMPTS_FILE = ".chokepoints-attempts.jsonl"
+STUDENT_AUTHENTICATOR = "classroom.logins.ClassAuthenticator"
+STUDENT_SPAWNER = "classroom.isolation.StudentSpawner"
+KIT_COPY = ".kit"  # in the runtime folder: the student edition of the kit that isolated kernels import
 LESSONS = ("00", "01", "02")  # the notebooks a class works through in the load test
 SOCKET_PATH_MAX = 107  # sun_path on Linux is 108 bytes with the final NUL
 # What a kernel socket adds to the runtime folder: "/<user>/kernel-<uuid4>-ipc-<n>"
@@ -110,7 +117,7 @@ def student_names(n: int, prefix: str = "student") -> list[str]:
     return [f"{prefix}-{i:0{width}d}" for i in range(1, n + 1)]
 
 
-def check_socket_room(runtime_root: Path, longest_username: int = 32) -> None:
+def check_socket_room(runtime_root: Path, longest_username: int = NAME_MAX) -> None:
     """Fail early when kernel sockets under ``runtime_root`` would exceed the Unix path limit.
 
     >>> check_socket_room(Path("/tmp/crt-1a2b3c"))
@@ -132,18 +139,19 @@ def check_socket_room(runtime_root: Path, longest_username: int = 32) -> None:
 class Settings:
     """Everything one hub run needs; saved as JSON (mode 0600: it holds the password and token)."""
 
-    state_dir: str
+    homes_dir: str
     runtime_root: str
     port: int
     hub_port: int
     proxy_api_port: int
-    user_password: str
     run_id: str
     ip: str = LOOPBACK
     service_token: str | None = None
     admin_password: str | None = None
     admin_users: tuple[str, ...] = ()
     notebooks: tuple[str, ...] = ()
+    shared_user: bool = False  # every student as the hub's own system user (no isolation)
+    terminals: bool = False  # students may open a terminal
     start_timeout: int = 300
     http_timeout: int = 300
     netguard: bool = False
@@ -153,12 +161,11 @@ class Settings:
     @classmethod
     def create(
         cls,
-        state_dir: Path,
+        homes: Path,
         *,
         runtime_root: Path,
         ports: tuple[int, int, int] | None = None,
         ip: str = LOOPBACK,
-        user_password: str | None = None,
         service_token: bool = False,
         admin_user: str | None = None,
         notebooks: list[Path] | None = None,
@@ -167,21 +174,17 @@ class Settings:
         """New settings: free loopback ports unless given (public, hub, proxy API), fresh secrets."""
         check_socket_room(runtime_root)
         port, hub_port, api_port = ports or free_ports(3)
-        password = user_password or secrets.token_urlsafe(9)
-        if len(password) < 8:
-            raise ValueError("the shared student password needs at least 8 characters")
         return cls(
-            state_dir=str(state_dir),
+            homes_dir=str(homes),
             runtime_root=str(runtime_root),
             port=port,
             hub_port=hub_port,
             proxy_api_port=api_port,
-            user_password=password,
             run_id=uuid.uuid4().hex,
             ip=ip,
             service_token=secrets.token_hex(32) if service_token else None,
             admin_password=secrets.token_urlsafe(24) if admin_user else None,
-            admin_users=(admin_user,) if admin_user else (),
+            admin_users=(check_name(admin_user),) if admin_user else (),
             notebooks=tuple(str(p) for p in (notebooks if notebooks is not None else lesson_notebooks())),
             **options,
         )
@@ -198,7 +201,21 @@ class Settings:
 
     @property
     def homes(self) -> Path:
-        return Path(self.state_dir) / "homes"
+        return Path(self.homes_dir)
+
+    @property
+    def state_dir(self) -> str:
+        """The hub's own folder (mode 0700) inside the homes."""
+        return str(self.homes / ".hub")
+
+    @property
+    def kit_copy(self) -> str:
+        return f"{self.runtime_root}/{KIT_COPY}"
+
+    @property
+    def isolated(self) -> bool:
+        """Each student their own system user (the hub runs as root)."""
+        return not self.shared_user
 
     def save(self, path: Path) -> Path:
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -215,11 +232,13 @@ class Settings:
         return cls(**data)
 
 
-def singleuser_args(running_as_root: bool) -> list[str]:
-    """Options of every student's JupyterLab server.
+def singleuser_args(running_as_root: bool, terminals: bool = False) -> list[str]:
+    """Options of every student's JupyterLab server (``running_as_root``: the server itself runs as root).
 
     >>> singleuser_args(False)[:2]
     ['--KernelManager.transport=ipc', '--LabApp.extension_manager=readonly']
+    >>> "--ServerApp.terminals_enabled=False" in singleuser_args(False)
+    True
     """
     args = [
         # Kernels of different servers race for TCP ports in a login wave; Unix sockets cannot collide.
@@ -232,6 +251,9 @@ def singleuser_args(running_as_root: bool) -> list[str]:
         # No search for language servers (it runs npm in every new server; a class has none installed).
         "--LanguageServerManager.autodetect=False",
     ]
+    if not terminals:
+        # A terminal is a login shell: off unless the instructor turns it on (make classroom --terminals).
+        args.append("--ServerApp.terminals_enabled=False")
     if running_as_root:
         args.append("--allow-root")
     return args
@@ -243,11 +265,16 @@ def spawner_environment(s: Settings) -> dict:
     def runtime_dir(spawner) -> str:
         return f"{s.runtime_root}/{spawner.user.name}"
 
-    env: dict = {MARKER_ENV: s.run_id, "JUPYTER_RUNTIME_DIR": runtime_dir}
+    def attempts(spawner) -> str:
+        return str(s.homes / spawner.user.name / ATTEMPTS_FILE)
+
+    env: dict = {MARKER_ENV: s.run_id, "JUPYTER_RUNTIME_DIR": runtime_dir, ATTEMPTS_ENV: attempts}
     if s.netguard:
         # The load test's student kernels refuse any connection that leaves the machine.
         env["CHOKEPOINTS_NETGUARD"] = "1"
         env["PYTHONPATH"] = str(NETGUARD_DIR)
+    if s.isolated:  # kernels import the kit from its student copy (isolation.student_kit), not the checkout
+        env["PYTHONPATH"] = os.pathsep.join(filter(None, [s.kit_copy, env.get("PYTHONPATH")]))
     return env
 
 
@@ -263,7 +290,7 @@ def prepare_home(home: Path, notebooks: list[Path] | tuple[str, ...]) -> list[st
     from helpers.build.student import student_notebook
 
     home = Path(home)
-    home.mkdir(parents=True, exist_ok=True)
+    home.mkdir(mode=0o700, parents=True, exist_ok=True)
     copied = []
     for src in map(Path, notebooks):
         dest = home / src.name
@@ -290,20 +317,28 @@ def apply(c, s: Settings) -> None:
     c.JupyterHub.cleanup_proxy = True
     c.JupyterHub.log_level = s.log_level
 
-    c.JupyterHub.authenticator_class = "shared-password"
-    c.SharedPasswordAuthenticator.user_password = s.user_password
+    # Each student's own password, set by their first login; the instructor's is the one the hub prints.
+    c.JupyterHub.authenticator_class = STUDENT_AUTHENTICATOR
+    c.ClassAuthenticator.dbm_path = str(state / "passwords.dbm")
+    c.ClassAuthenticator.min_password_length = 8
+    c.ClassAuthenticator.check_passwords_on_startup = False
     if s.admin_users:
-        c.SharedPasswordAuthenticator.admin_password = s.admin_password
+        c.ClassAuthenticator.admin_password = s.admin_password
         c.Authenticator.admin_users = set(s.admin_users)
-    c.Authenticator.allow_all = True  # a workshop: any name with the shared password
+    c.Authenticator.allow_all = True  # any valid name; the first login with it claims it
 
-    c.JupyterHub.spawner_class = "simple"  # local processes, no system users
-    c.SimpleLocalProcessSpawner.home_dir_template = str(s.homes / "{username}")
+    if s.isolated:  # one system user per student, made by the kit
+        c.JupyterHub.spawner_class = STUDENT_SPAWNER
+        c.StudentSpawner.home_dir_template = str(s.homes / "{username}")
+        c.StudentSpawner.runtime_template = f"{s.runtime_root}/{{username}}"
+    else:  # every student as the hub's own user: no isolation (make classroom --shared-user)
+        c.JupyterHub.spawner_class = "simple"
+        c.SimpleLocalProcessSpawner.home_dir_template = str(s.homes / "{username}")
     c.Spawner.notebook_dir = str(s.homes / "{username}")
     c.Spawner.cmd = [str(venv_bin / "jupyterhub-singleuser")]
     c.Spawner.ip = LOOPBACK
     c.Spawner.default_url = "/lab"
-    c.Spawner.args = singleuser_args(os.geteuid() == 0)
+    c.Spawner.args = singleuser_args(not s.isolated and os.geteuid() == 0, s.terminals)
     c.Spawner.environment = spawner_environment(s)
     # The 30 s default HTTP timeout fails every server in a 40-student login wave on two cores.
     c.Spawner.start_timeout = s.start_timeout
@@ -312,6 +347,8 @@ def apply(c, s: Settings) -> None:
 
     def copy_notebooks(spawner) -> None:
         prepare_home(Path(spawner.home_dir), notebooks)
+        if s.isolated:
+            spawner.prepare()  # the system user, and the home and socket folder given to it
 
     c.Spawner.pre_spawn_hook = copy_notebooks
 

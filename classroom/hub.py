@@ -1,4 +1,9 @@
-"""Start and stop a class hub; ``python -m classroom.hub`` is ``make classroom`` (Ctrl-C stops everything)."""
+"""Start and stop a class hub; ``python -m classroom.hub`` is ``make classroom`` (Ctrl-C stops everything).
+
+A hub holds the lock on its homes for as long as it runs (:class:`classroom.homes.HomesLock`): a second
+hub on the same homes is refused before it starts anything, so it can neither take over the first
+class's proxy nor stop its students' servers (K13).
+"""
 
 from __future__ import annotations
 
@@ -15,7 +20,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from classroom import procs
+from classroom import isolation, procs
 from classroom.config import (
     CONFIG_FILE,
     LOOPBACK,
@@ -29,6 +34,10 @@ from classroom.config import (
     lesson_notebooks,
     port_is_free,
 )
+from classroom.homes import HomesInUse, HomesLock, default_homes, make_homes
+
+# Folders of the kit that hold model answers: closed to students' system users while an isolated hub runs.
+ANSWER_FOLDERS = (ROOT / "notebooks", ROOT / "build")
 
 
 class HubError(RuntimeError):
@@ -57,6 +66,28 @@ class Hub:
         self.log_path = log
         self.proc: subprocess.Popen | None = None
         self.leftovers: list[str] = []  # processes that outlived a graceful stop
+        self.lock = HomesLock(settings.homes)
+        self._reopen: dict[Path, int] = {}
+
+    def check_isolation(self) -> None:
+        """As root: every student's system user can run the kit and cannot change it."""
+        if os.geteuid() != 0:
+            raise HubError(
+                "each student's own system user needs the hub to run as root (sudo make classroom); "
+                "or start it with --shared-user:\n" + isolation.SHARED_USER_GAPS
+            )
+        needed = [Path(self.settings.python), Path(sys.prefix), Path(sys.base_prefix), ROOT / "helpers"]
+        needed.append(NETGUARD_DIR)
+        opened = isolation.open_passage(needed)
+        self._reopen.update(opened)
+        if opened:
+            print("students' system users may pass through (enter, never list) " + ", ".join(map(str, opened))
+                  + " while the hub runs, to reach Python and the kit", flush=True)
+        problems = isolation.world_problems(needed)
+        problems += [f"{p} can be changed by anyone (chmod o-w)" for p in isolation.writable_by_others(
+            ROOT / "helpers")]
+        if problems:
+            raise HubError("students' system users could not run the kit safely:\n  " + "\n  ".join(problems))
 
     def environment(self) -> dict[str, str]:
         env = dict(os.environ)
@@ -72,8 +103,17 @@ class Hub:
     def start(self) -> None:
         if not PROXY_COMMAND.exists():
             raise HubError(f"{PROXY_COMMAND} is missing: run `npm ci` in {PROXY_COMMAND.parents[2]}")
-        self.state.mkdir(parents=True, exist_ok=True)
-        self.settings.homes.mkdir(parents=True, exist_ok=True)
+        make_homes(self.settings.homes)
+        try:
+            self.lock.acquire(self.settings.public_url + "/")
+        except HomesInUse as exc:
+            raise HubError(str(exc)) from None
+        if self.settings.isolated:
+            self.check_isolation()
+            Path(self.settings.runtime_root).chmod(0o711)
+            isolation.student_kit(ROOT, Path(self.settings.kit_copy))
+            answers = [p for p in ANSWER_FOLDERS if p.resolve() != self.settings.homes]
+            self._reopen.update(isolation.close(answers))
         self.settings.save(self.state / "settings.json")
         out = open(self.log_path, "ab") if self.log_path else None  # noqa: SIM115 (closed in stop)
         self._log_file = out
@@ -139,6 +179,9 @@ class Hub:
         if getattr(self, "_log_file", None):
             self._log_file.close()
             self._log_file = None
+        isolation.reopen(self._reopen)
+        self._reopen = {}
+        self.lock.release()
         return self.leftovers
 
     def __enter__(self) -> Hub:
@@ -168,19 +211,32 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument("--port", type=int, default=int(env.get("CLASSROOM_PORT", "8000")))
     parser.add_argument(
-        "--password",
-        default=env.get("CLASSROOM_PASSWORD"),
-        help="the shared student password (at least 8 characters; default: a new one)",
+        "--homes",
+        type=Path,
+        default=default_homes(),
+        help="the students' homes and the hub's state (default: $CLASSROOM_HOMES, else classroom-homes/ "
+        "at the kit's root; kept between runs, never touched by make clean)",
     )
     parser.add_argument(
-        "--state",
-        type=Path,
-        default=ROOT / "build" / "classroom",
-        help="database, logs and the students' homes (kept between runs)",
+        "--shared-user",
+        action="store_true",
+        help="run every student as this system user (no isolation: the only way without root)",
     )
+    parser.add_argument("--terminals", action="store_true", help="let students open terminals (default: off)")
     parser.add_argument("--admin", default="instructor", help="the admin user's name ('' for none)")
     parser.add_argument("--spawn-timeout", type=int, default=300)
     args = parser.parse_args(argv)
+    if not args.shared_user and os.geteuid() != 0:
+        print(
+            "make classroom: not running as root, so students cannot have system users of their own.\n"
+            "Run it as root (sudo make classroom) for one system user per student, or, for a room you "
+            "trust, start it with --shared-user (make classroom ARGS=--shared-user).\n\n"
+            + isolation.SHARED_USER_GAPS,
+            file=sys.stderr,
+        )
+        return 2
+    if args.shared_user:
+        print(isolation.SHARED_USER_GAPS + "\n", flush=True)
 
     notebooks = lesson_notebooks(numbers=tuple(f"{i:02d}" for i in range(100)))
     if not port_is_free(args.port, LOOPBACK if args.ip in ("0.0.0.0", "") else args.ip):
@@ -189,11 +245,12 @@ def main(argv: list[str] | None = None) -> int:
     runtime = runtime_root()
     hub_port, api_port = free_ports(2)
     settings = Settings.create(
-        args.state.resolve(),
+        args.homes.resolve(),
         runtime_root=runtime,
         ports=(args.port, hub_port, api_port),
         ip=args.ip,
-        user_password=args.password,
+        shared_user=args.shared_user,
+        terminals=args.terminals,
         admin_user=args.admin or None,
         notebooks=notebooks,
         start_timeout=args.spawn_timeout,
@@ -202,7 +259,11 @@ def main(argv: list[str] | None = None) -> int:
     signal.signal(signal.SIGTERM, _raise_keyboard_interrupt)
     hub = Hub(settings)
     try:
-        hub.start()
+        try:
+            hub.start()
+        except HubError as exc:
+            print(f"make classroom: {exc}", file=sys.stderr)
+            return 2
         hub.wait_ready()
         admin = (
             f"\n  admin:     {settings.admin_users[0]} / {settings.admin_password}  (admin panel: /hub/admin)"
@@ -211,7 +272,10 @@ def main(argv: list[str] | None = None) -> int:
         )
         print(
             f"\nThe class hub is up: {settings.public_url}/\n"
-            f"  students:  any username, password {settings.user_password}{admin}\n"
+            f"  students:  a new name and a password of their choosing (8 characters or more) on their first "
+            f"login; that name and password afterwards{admin}\n"
+            f"  isolation: {'NONE (--shared-user)' if settings.shared_user else 'a system user per student'}"
+            f"; terminals {'on' if settings.terminals else 'off'}\n"
             f"  notebooks: {', '.join(p.name for p in notebooks)} (copied into each new home)\n"
             f"  homes:     {settings.homes}\n"
             "Ctrl-C stops the hub and every student's server.\n",

@@ -3,7 +3,8 @@
 For each class size N: start the hub on free 127.0.0.1 ports, create N students through the Hub REST
 API with a service token, start all their servers at once (a login wave), and have every student run
 notebooks 00-02 (those that exist) through the kernel websocket, cell by cell, with one explorer
-callback. Then stop every server and the hub and check that no process of the run is left. Reports the
+callback; probe the class (:mod:`classroom.probes`: own logins, isolation, terminals, a second hub,
+the gradebook). Then stop every server and the hub and check that no process of the run is left. Reports the
 time until all servers were up, the time until all notebooks had run (both from the start of the
 wave), peak memory (PSS of every process of the run) and failures. Exits non-zero on any failure.
 """
@@ -23,15 +24,23 @@ import tempfile
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
-from urllib.parse import quote, urlencode
+from urllib.parse import quote
 
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
-from classroom import procs
+from classroom import probes, procs, users
 from classroom.config import ROOT, Settings, lesson_notebooks, student_names
 from classroom.hub import Hub, HubError, runtime_root
 from classroom.students import NotebookRun, run_notebook
 
+# After notebook 00 a third of the class answers a question of a later notebook (one the lessons' cells never
+# check) right, a third wrongly, and a third not at all: the gradebook must tell them apart.
+GRADED_QUESTION = "nb03-quadrupling-baseline"
+ANSWERS = {
+    True: "from helpers.checks import check, question\ncheck({q!r}, question({q!r}).expected())",
+    False: "from helpers.checks import check\ncheck({q!r}, 'not an answer')",
+    None: "",
+}
 BENCH_SECTION = "## Classroom load"
 BENCH_HEADER = (
     "| students | all servers up | all notebooks ran | peak memory | failures | notebooks | load before "
@@ -180,33 +189,6 @@ class HubAPI:
         return {u["name"]: u for u in await self.call("GET", "/users?limit=1000")}
 
 
-async def check_login(base: str, user: str, password: str) -> list[str]:
-    """The workshop's shared password logs a student in through the login form; a wrong one does not."""
-    http = AsyncHTTPClient()
-    problems = []
-    page = await http.fetch(f"{base}/hub/login", request_timeout=60, raise_error=False)
-    cookies = [c.split(";", 1)[0] for c in page.headers.get_list("Set-Cookie")]
-    xsrf = next((c.split("=", 1)[1] for c in cookies if c.startswith("_xsrf=")), "")
-    for pw, want in ((password, 302), (password[::-1] + "x", 403)):
-        r = await http.fetch(
-            HTTPRequest(
-                f"{base}/hub/login",
-                method="POST",
-                body=urlencode({"username": user, "password": pw, "_xsrf": xsrf}),
-                headers={"Cookie": "; ".join(cookies)},
-                follow_redirects=False,
-                request_timeout=60,
-            ),
-            raise_error=False,
-        )
-        if r.code != want:
-            problems.append(
-                f"login as {user} with the {'shared' if pw == password else 'wrong'} password: "
-                f"HTTP {r.code}, expected {want}"
-            )
-    return problems
-
-
 async def drive(
     settings: Settings,
     names: list[str],
@@ -214,6 +196,7 @@ async def drive(
     report: ClassReport,
     cell_timeout: float,
     deadline: float,
+    logs: Path,
 ) -> None:
     """The login wave and the students' work, at most ``deadline`` seconds; then every server is stopped."""
     loop = asyncio.get_running_loop()
@@ -221,7 +204,8 @@ async def drive(
     outcomes = {n: StudentOutcome(n) for n in names}
     report.outcomes = list(outcomes.values())
     await api.call("POST", "/users", {"usernames": names})
-    report.problems += await check_login(settings.local_url, names[0], settings.user_password)
+    report.problems += await probes.check_logins(settings)
+    right = {name: (True, False, None)[i % 3] for i, name in enumerate(names)}
 
     state: dict[str, asyncio.Future] = {n: loop.create_future() for n in names}
     requested: set[str] = set()  # servers the hub has accepted to start (pending or up)
@@ -268,6 +252,7 @@ async def drive(
             out.problems.append(problem)
             return
         explored = False
+        graded = ANSWERS[right[name]].format(q=GRADED_QUESTION)
         for i, nb in enumerate(notebooks):
             last = i == len(notebooks) - 1
             run = await run_notebook(
@@ -277,6 +262,7 @@ async def drive(
                 nb,
                 test_explorer=last and not explored,
                 timeout=cell_timeout,
+                after=graded if i == 0 else "",
             )
             out.runs.append(run)
             if run.explorer:
@@ -305,6 +291,7 @@ async def drive(
             ),
             timeout=deadline,
         )
+        report.problems += await probe_class(settings, names, right, logs)
     except TimeoutError:
         report.problems.append(f"the class had not finished after {deadline:.0f} s")
     finally:
@@ -315,6 +302,22 @@ async def drive(
         report.servers_s = max(ready) if all(r is not None for r in ready) else None
         report.notebooks_s = max(done) if all(d is not None for d in done) else None
         await stop_servers(api, names)
+
+
+async def probe_class(
+    settings: Settings, names: list[str], right: dict[str, bool | None], logs: Path
+) -> list[str]:
+    """While every server is up: a student's kernel against another's home and the hub, terminals, a second
+    hub on the same homes, and the gradebook of the class."""
+    token = settings.service_token
+    problems = await probes.check_terminals(settings, names[0], token)
+    if len(names) > 1:
+        problems += await probes.check_isolation(settings, names[0], names[1], token)
+    problems += await asyncio.to_thread(probes.check_second_hub, settings, os.getpid())
+    graded = lesson_notebooks(Path(settings.notebooks[0]).parent, ("00",)) if settings.notebooks else []
+    if graded:
+        problems += probes.check_gradebook(settings, right, GRADED_QUESTION, logs / "grades.csv")
+    return problems
 
 
 async def stop_servers(api: HubAPI, names: list[str], timeout: float = 180.0) -> None:
@@ -344,11 +347,14 @@ def run_class(
 ) -> ClassReport:
     """One class of ``n`` students, start to finish; everything it started is stopped before it returns."""
     report = ClassReport(n, [p.stem for p in notebooks], load_before=os.getloadavg()[0])
-    state = Path(tempfile.mkdtemp(prefix="chokepoints-classroom-"))
+    homes = Path(tempfile.mkdtemp(prefix="chokepoints-classroom-"))
+    state = homes / ".hub"
     runtime = runtime_root()
     settings = Settings.create(
-        state,
+        homes,
         runtime_root=runtime,
+        shared_user=os.geteuid() != 0,  # as root (CI): a system user per student, and the probes prove it
+        admin_user="instructor",
         service_token=True,
         notebooks=notebooks,
         netguard=True,
@@ -363,7 +369,8 @@ def run_class(
             try:
                 hub.start()
                 report.hub_start_s = hub.wait_ready()
-                asyncio.run(drive(settings, student_names(n), notebooks, report, cell_timeout, deadline))
+                names = student_names(n)
+                asyncio.run(drive(settings, names, notebooks, report, cell_timeout, deadline, logs))
             except Exception as exc:  # reported as a failure of the run; clean-up follows
                 report.problems.append(f"{type(exc).__name__}: {exc}")
             finally:
@@ -380,7 +387,10 @@ def run_class(
         logs.mkdir(parents=True, exist_ok=True)
         if (state / "hub.log").exists():
             shutil.copyfile(state / "hub.log", logs / f"hub-{n}-students.log")
-        shutil.rmtree(state, ignore_errors=True)
+        if settings.isolated:
+            for name in [*student_names(n), "login-ana", "instructor"]:
+                users.remove_system_user(name)
+        shutil.rmtree(homes, ignore_errors=True)
         shutil.rmtree(runtime, ignore_errors=True)
     return report
 

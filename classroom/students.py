@@ -141,6 +141,7 @@ class KernelSession:
         self.ws = None
         self.session_id = self.kernel_id = None
         self.models: dict[str, dict] = {}  # widget comm id -> state
+        self.stdout: list[str] = []  # what the kernel printed
 
     @property
     def server(self) -> str:
@@ -271,6 +272,8 @@ class KernelSession:
                 reply = msg["content"]
             elif kind == "error":
                 errors.append(msg["content"])
+            elif kind == "stream":
+                self.stdout.append(msg["content"].get("text", ""))
             elif kind == "status" and msg["content"].get("execution_state") == "idle":
                 idle = True
         return reply, errors
@@ -293,6 +296,12 @@ class KernelSession:
             err = errors[0] if errors else reply
             return False, f"{err.get('ename', reply.get('status'))}: {err.get('evalue', '')}"[:300]
         return True, ""
+
+    async def execute_output(self, code: str) -> tuple[bool, str]:
+        """Run ``code``; ``(ok, what it printed)``, or ``(False, error text)``."""
+        self.stdout = []
+        ok, error = await self.execute(code)
+        return ok, "".join(self.stdout) if ok else error
 
     async def change_control(self, control: str, output: str) -> str:
         """What a click does: move ``control`` to its next option; the ``output`` widget must change."""
@@ -320,10 +329,18 @@ class KernelSession:
 
 
 async def run_notebook(
-    base: str, user: str, token: str, notebook: Path, *, test_explorer: bool = False, timeout: float = 300.0
+    base: str,
+    user: str,
+    token: str,
+    notebook: Path,
+    *,
+    test_explorer: bool = False,
+    timeout: float = 300.0,
+    after: str = "",
 ) -> NotebookRun:
-    """Open ``notebook`` (already in the student's home), run every code cell, click its first explorer
-    (or, with ``test_explorer``, build :data:`TEST_EXPLORER` and click that)."""
+    """Open ``notebook`` (already in the student's home), run every code cell, then the code ``after``
+    (what a student types in a new cell), click its first explorer (or, with ``test_explorer``, build
+    :data:`TEST_EXPLORER` and click that)."""
     loop = asyncio.get_running_loop()
     t0 = loop.time()
     run = NotebookRun(notebook.name)
@@ -338,6 +355,9 @@ async def run_notebook(
             )
             if not ok and not may_raise:
                 break  # like "Run All": a failed cell stops the run
+        if after and not run.failures:
+            ok, error = await ks.execute(after)
+            run.cells.append(CellResult(notebook.name, len(nb.cells), ok, error))
         if not run.failures:
             explorers = find_explorers(ks.models)
             if not explorers and test_explorer:

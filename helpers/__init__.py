@@ -4,6 +4,8 @@ Where things are:
 - ``paths``: where the data, the seeds, the notebooks and the build folder live
 - ``data``: the one loader (``data/``: one CSV per table, ``catalogue.toml``, ``sources.csv``)
 - ``article``: the seed article, paragraph by paragraph
+- ``bibliography``: the Sources section of a notebook, from the tables it used
+- ``provenance``: the source ladder (publisher, report, copy) and the rows verified at the publisher
 
 The themes compute and never draw:
 - ``arithmetic``: checked arithmetic the themes share
@@ -12,6 +14,7 @@ The themes compute and never draw:
 - ``fentanyl``: overdose deaths and drug-control timelines (notebook 04)
 - ``claims``: the article's claims and errata (notebooks 01 and 05)
 - ``evidence``: the evidence behind each verdict (notebook 05)
+- ``after``: what happened after the article, and the claim-updates ledger (notebook 06)
 
 Drawing:
 - ``plots``: figure style, ``finish`` and ``show``
@@ -19,7 +22,7 @@ Drawing:
 - ``figures``: finished figures and explorers, one module per theme
 
 Learning:
-- ``exercises``: question types, Feedback, one module of questions per notebook
+- ``exercises``: question types, Feedback, one module of questions per notebook, the records of attempts
 - ``checks``: ``check()`` and ``question()``, the face notebooks call
 - ``lessons``: the notebooks' order, titles, goals and time
 - ``tags``: the cell-tag vocabulary

@@ -4,7 +4,8 @@ The questions and their expected answers live in ``helpers.exercises`` (one modu
 notebook, mostly computed from the data so they cannot drift from it).  Feedback names
 what is off (type, units, order of magnitude, sign, size, which items) without giving the
 answer away; the question's hint comes with the second wrong try (``helpers.exercises.attempts``
-counts them in the kernel), and ``...`` is "Not answered yet", never a try.
+counts them in the kernel), and ``...`` is "Not answered yet", never a try; on a class server each
+answered try is recorded (``helpers.exercises.records``).
 This module imports only from ``helpers.exercises``.
 
 >>> check("nb00-themes", "tariffs")  # doctest: +ELLIPSIS
@@ -13,7 +14,7 @@ This module imports only from ``helpers.exercises``.
 
 from __future__ import annotations
 
-from helpers.exercises import Feedback, attempts, find
+from helpers.exercises import Feedback, attempts, find, records
 
 
 def question(question_id: str):
@@ -39,8 +40,8 @@ def check(question_id: str, answer: object) -> Feedback:
     """
     q = find(question_id)
     result = q.feedback(answer)
-    if result.ok or not result.answered:
+    if not result.answered:  # the stub's ...: neither a try nor a record
         return result
-    if attempts.record(question_id) >= attempts.HINT_FROM_TRY:
-        return result.with_hint(q.hint)
-    return result
+    if not result.ok and attempts.record(question_id) >= attempts.HINT_FROM_TRY:
+        result = result.with_hint(q.hint)
+    return records.record(question_id, result)

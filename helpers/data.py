@@ -22,6 +22,7 @@ import re
 import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass
+from datetime import date
 from functools import cache, lru_cache
 from pathlib import Path
 
@@ -41,6 +42,7 @@ STATUSES = ("verified", "verified-secondary", "derived", "estimate")
 TYPES = ("str", "int", "float", "date", "bool")
 REQUIRED_COLUMNS = ("source_id", "status", "note")
 SOURCE_COLUMNS = ("source_id", "publisher", "title", "url", "published", "accessed")
+KIT_SECTION = "kit"  # the catalogue's one non-table section: kit-wide settings such as as_of
 TABLE_KEYS = {"file", "title", "description", "theme", "caveats", "sha256", "columns", "key"}
 COLUMN_KEYS = {"type", "unit", "description", "nullable", "allowed", "min", "max", "pattern"}
 
@@ -95,7 +97,22 @@ def tables() -> list[str]:
     >>> "article_copies" in tables()
     True
     """
-    return sorted(k for k in _catalogue() if k != SOURCES_SHA256)
+    return sorted(k for k in _catalogue() if k not in (SOURCES_SHA256, KIT_SECTION))
+
+
+def as_of() -> date:
+    """The kit's "data as of" date (``[kit] as_of`` in the catalogue): no row is later than it.
+
+    >>> as_of().year >= 2026
+    True
+    """
+    value = _catalogue().get(KIT_SECTION, {}).get("as_of")
+    if not isinstance(value, date):
+        raise DataError(
+            f"{_where(CATALOGUE_FILE)}: [{KIT_SECTION}] as_of is {value!r}; it must be a TOML date "
+            "like 2026-12-03 (no quotes)"
+        )
+    return value
 
 
 def _check_name(name: object) -> None:
@@ -351,7 +368,7 @@ def sources() -> pd.DataFrame:
     """
     _check_checksum(SOURCES_FILE, _catalogue().get(SOURCES_SHA256))
     raw = _read_raw(SOURCES_FILE)
-    _check_header(SOURCES_FILE, raw, list(SOURCE_COLUMNS) + ["note"])
+    _check_header(SOURCES_FILE, raw, list(SOURCE_COLUMNS) + ["kind", "relays", "note"])
     for i, row in enumerate(raw.itertuples(index=False), start=1):
         for col in SOURCE_COLUMNS:
             if getattr(row, col) == "":
@@ -468,7 +485,12 @@ def catalogue() -> pd.DataFrame:
     return pd.DataFrame(rows).set_index("name")
 
 
-def _source_ids(df: pd.DataFrame) -> list[str]:
+def source_ids(df: pd.DataFrame) -> list[str]:
+    """The source ids behind the rows of ``df``, each once, in order of first use.
+
+    >>> source_ids(pd.DataFrame({"source_id": ["a;b", "b", "c"]}))
+    ['a', 'b', 'c']
+    """
     ids: list[str] = []
     for sid in df["source_id"]:
         for part in str(sid).split(";"):
@@ -494,7 +516,7 @@ def cite_rows(df: pd.DataFrame, *, max_cited: int | None = None, tables: Sequenc
     >>> print(cite_rows(load("oil_export_estimates"), max_cited=1, tables=["oil_export_estimates"]))
     Sources: ... and 23 more (table oil_export_estimates), all listed under Sources.
     """
-    ids = _source_ids(df)
+    ids = source_ids(df)
     if not ids:
         raise ValueError("no rows to cite: a figure or a number drawn from no rows has no source")
     if max_cited is None or len(ids) <= max_cited:
@@ -516,35 +538,13 @@ def cite(name: str) -> str:
     return _load(name).attrs["source"]
 
 
-def bibliography(names: list[str] | None = None) -> pd.DataFrame:
-    """The full entries of the sources behind some tables (default: the tables loaded so far).
+def loaded() -> list[str]:
+    """The tables loaded so far in this session, in the order first loaded (a notebook's Sources).
 
-    >>> bibliography(["article_copies"]).columns.tolist()
-    ['publisher', 'title', 'url', 'published', 'accessed', 'tables']
+    >>> _ = load("article_copies"); "article_copies" in loaded()
+    True
     """
-    names = list(_loaded) if names is None else list(names)
-    used: dict[str, list[str]] = {}
-    for name in names:
-        for sid in _source_ids(_load(name)):
-            used.setdefault(sid, []).append(name)
-    out = sources().loc[list(used), ["publisher", "title", "url", "published", "accessed"]].copy()
-    out["tables"] = [", ".join(used[i]) for i in out.index]
-    return out
-
-
-def sources_markdown(names: list[str] | None = None) -> str:
-    """The Sources section of a notebook, as Markdown (default: tables loaded so far).
-
-    >>> print(sources_markdown(["article_copies"]).splitlines()[0])  # doctest: +ELLIPSIS
-    - The New York Times (via West Hawaii Today), *US ambassador says ...
-    """
-    lines = []
-    for _sid, s in bibliography(names).iterrows():
-        lines.append(
-            f"- {s['publisher']}, *{s['title']}*, {s['published']}. <{s['url']}> "
-            f"(accessed {s['accessed']}; used in: {s['tables']})"
-        )
-    return "\n".join(lines)
+    return list(_loaded)
 
 
 def update_checksums() -> list[str]:
@@ -581,7 +581,10 @@ def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m helpers.data", description=__doc__.split("\n")[0])
     parser.add_argument("--update-checksums", action="store_true", help="rewrite sha256 values")
     parser.add_argument("--check", action="store_true", help="load and validate every table")
+    parser.add_argument("--provenance", action="store_true", help="see python -m helpers.provenance")
     args = parser.parse_args(argv)
+    if args.provenance:  # helpers.provenance imports this module; an import back would be a cycle
+        parser.exit(2, "the shares verified at the publisher: run python -m helpers.provenance\n")
     if args.update_checksums:
         for name in update_checksums():
             print(f"updated sha256 of {name}")

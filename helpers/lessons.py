@@ -181,7 +181,7 @@ def new_article_cells(number: str, name: str, headline: str, outlet: str, first:
            "**Time**\nabout 45 minutes: 15 reading, 30 recording claims.\n\n"
            "**Before you start**\nNotebooks 00 and 01, and the capstone (05)."),
         _code("from IPython.display import HTML, Markdown\n\n"
-              "from helpers import article, data, plots\nfrom helpers.checks import check\n\n"
+              "from helpers import article, bibliography, data, plots\nfrom helpers.checks import check\n\n"
               "plots.use_style()"),
         md("## The article, paragraph by paragraph\n\nParagraph *N* is line *N* of the seed file."),
         _code(f'paragraphs = article.paragraphs("{name}")\nlen(paragraphs)'),
@@ -199,5 +199,5 @@ def new_article_cells(number: str, name: str, headline: str, outlet: str, first:
         md("## What the article got right, and what it did not\n\nFill in once the claims have verdicts."),
         md("## Summary\n- The article, numbered and quoted exactly.\n- A ledger of its claims.\n\n"
            "## Going further\n- Build a dataset for one claim (README: how to add a dataset).\n\n## Sources"),
-        _code("Markdown(data.sources_markdown())", ("hide-input",)),
+        _code("Markdown(bibliography.markdown())", ("hide-input",)),
     ]

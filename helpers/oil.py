@@ -221,7 +221,7 @@ def china_share(year: int | None = None) -> pd.DataFrame:
     """China's share of Iran's oil exports by tracker, with ``low``/``high`` in percent.
 
     >>> china_share(2024)[["tracker", "share_pct"]].values.tolist()
-    [['UANI', 91.0]]
+    [['UANI', 91.0], ['Kpler', 77.0]]
     """
     df = data.load("oil_china_share").copy()
     df["low"], df["high"] = _lo_hi(df, "share_pct", "low_pct", "high_pct")

@@ -209,8 +209,8 @@ def lint(path: Path) -> list[str]:
             problems.append(f"exercise or solution without a self-check: {c.source[:50]!r}")
     sources = [i for i, c in enumerate(cells) if c.cell_type == "markdown" and "## Sources" in c.source]
     after = [c for c in cells[sources[-1] + 1:] if c.cell_type == "code"] if sources else []
-    if not after or "sources_markdown" not in after[0].source or tags.HIDE_INPUT not in _tags(after[0]):
-        problems.append("the Sources section is not a hide-input cell calling data.sources_markdown()")
+    if not after or "bibliography.markdown" not in after[0].source or tags.HIDE_INPUT not in _tags(after[0]):
+        problems.append("the Sources section is not a hide-input cell calling bibliography.markdown()")
     if re.search(r"(?<!\\)\$[^$\n]+(?<!\\)\$", md):
         problems.append("a pair of unescaped $ signs in Markdown renders as maths in JupyterLab; "
                         "write USD, or escape as \\$")

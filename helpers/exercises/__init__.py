@@ -8,7 +8,8 @@ Modules, one line each:
 - ``judgement``: Verdict (a verdict and the rows that settle it) and CorrectionNote (structure only);
 - ``attempts``: the wrong tries per question in this kernel (the hint comes with the second);
 - ``registry``: finds a notebook's questions by id (``find("nb02-...")``);
-- ``nb00`` … ``nb05``: each notebook's ``QUESTIONS = {"nbNN-...": Number(...), ...}``.
+- ``nb00`` … ``nb06``: each notebook's ``QUESTIONS = {"nbNN-...": Number(...), ...}``.
+- ``records``: where ``check()`` records a student's attempt on a class server (a line in their home).
 
 Layers run one way: ``helpers.checks`` (the face notebooks call) imports from here, never the
 reverse; nothing here imports matplotlib, ``plots``, ``widgets`` or ``figures``.

@@ -8,6 +8,7 @@ Modules:
 - ``oil``: Iranian oil flows, trackers, revenue (notebook 03)
 - ``fentanyl``: overdose deaths, controls timeline, seizures (notebook 04)
 - ``evidence``: the scorecard of every claim the kit checks (notebook 05)
+- ``after``: what happened after the article, 2025-2026 (notebook 06)
 
 Notebooks write ``from helpers.figures import oil as oil_figures`` and call
 ``oil_figures.china_share_figure()``. Nothing below ``figures`` imports it.

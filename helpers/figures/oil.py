@@ -4,7 +4,7 @@ The numbers come from ``helpers.oil`` and ``helpers.oil_units``; this module onl
 
 >>> from helpers import plots
 >>> plots.title_of(china_share_figure())
-"Since 2023 every tracker puts China's share at 80% or more; UANI: 91% in 2024"
+"In 2024, trackers put China's share of Iran's oil exports at 77% (Kpler) to 91% (UANI)"
 """
 
 from __future__ import annotations
@@ -150,7 +150,7 @@ def china_share_figure() -> Figure:
     """China's share of Iran's exports by tracker and year, ranges and bounds as published.
 
     >>> print(plots.title_of(china_share_figure()))
-    Since 2023 every tracker puts China's share at 80% or more; UANI: 91% in 2024
+    In 2024, trackers put China's share of Iran's oil exports at 77% (Kpler) to 91% (UANI)
     """
     df = oil.china_share()
     fig, ax = plots.new_figure(9, 6)
@@ -166,14 +166,15 @@ def china_share_figure() -> Figure:
     ax.set_xticks(sorted(set(df["year"])))
     ax.set_ylabel("China's share of Iran's oil exports (%)")
     ax.legend(loc="lower right", ncols=2)
-    recent = df[df["year"] >= 2023]
-    floor = int(recent["low"].min())
-    uani = float(df[(df["year"] == 2024) & (df["tracker"] == "UANI")]["share_pct"].iloc[0])
-    title = f"Since 2023 every tracker puts China's share at {floor}% or more; UANI: {uani:.0f}% in 2024"
-    alt = (f"Chart of China's share of Iran's oil exports by tracker, 2019-2024: 50-70% (US officials, "
+    latest = int(df["year"].max())
+    points = df[(df["year"] == latest) & df["share_pct"].notna()].sort_values("share_pct")
+    low, high = points.iloc[0], points.iloc[-1]
+    span = f"{low['share_pct']:.0f}% ({low['tracker']}) to {high['share_pct']:.0f}% ({high['tracker']})"
+    title = f"In {latest}, trackers put China's share of Iran's oil exports at {span}"
+    alt = (f"Chart of China's share of Iran's oil exports by tracker, 2019-{latest}: 50-70% (US officials, "
            f"2019), "
            f"more than half (EIA, 2020), 85-95% (a Kpler analyst, 2021), 70.8% (UANI, 2022), 80-90% for 2023 "
-           f"and {uani:.0f}% (UANI) for 2024, against a dashed line at 90%.")
+           f"and {span} for {latest}, against a dashed line at 90%.")
     source = data.cite_rows(df, max_cited=plots.MAX_CITED, tables=["oil_china_share"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 

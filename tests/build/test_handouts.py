@@ -72,7 +72,7 @@ def test_teaching_notes_only_in_the_instructor_edition(built):
 def test_remove_cell_assertions_are_gone_and_hide_input_shows_output_only(built):
     page = text_of(built / "00-start-here.html")
     assert "assert len(copies) == 5" not in page
-    assert "sources_markdown" not in page  # the Sources cell is hide-input
+    assert "bibliography.markdown" not in page  # the Sources cell is hide-input
     assert "westhawaiitoday.com" in page  # ...but its output is there
 
 

@@ -20,14 +20,20 @@ from traitlets.config import Config
 from classroom import config, hub, loadtest, procs, students
 from classroom.config import LOOPBACK, MARKER_ENV, SERVICE_SCOPES, Settings
 
-ROOT = Path(__file__).resolve().parent.parent
+ROOT = Path(__file__).resolve().parents[2]
 
 
 @pytest.fixture
 def settings(tmp_path):
     return Settings.create(
-        tmp_path / "state", runtime_root=Path("/tmp/crt-test"), service_token=True, netguard=True
+        tmp_path / "homes", runtime_root=Path("/tmp/crt-test"), service_token=True, netguard=True
     )
+
+
+@pytest.fixture
+def shared(tmp_path):
+    """A class on one shared system user (make classroom --shared-user)."""
+    return Settings.create(tmp_path / "homes", runtime_root=Path("/tmp/crt-test"), shared_user=True)
 
 
 def applied(s: Settings) -> Config:
@@ -75,18 +81,12 @@ def test_each_run_has_its_own_id_and_secrets(tmp_path):
     b = Settings.create(tmp_path / "b", runtime_root=Path("/tmp/crt-b"), service_token=True)
     assert a.run_id != b.run_id
     assert a.service_token != b.service_token and len(a.service_token) == 64
-    assert a.user_password != b.user_password and len(a.user_password) >= 8
 
 
 def test_settings_round_trip_through_a_file_only_the_owner_can_read(settings, tmp_path):
     path = settings.save(tmp_path / "s" / "settings.json")
     assert stat.S_IMODE(path.stat().st_mode) == 0o600
     assert Settings.load(path) == settings
-
-
-def test_short_passwords_are_refused(tmp_path):
-    with pytest.raises(ValueError, match="at least 8 characters"):
-        Settings.create(tmp_path, runtime_root=Path("/tmp/crt-x"), user_password="short")
 
 
 def test_runtime_folders_too_long_for_kernel_sockets_are_refused(tmp_path):
@@ -126,28 +126,36 @@ def test_the_proxy_is_the_one_npm_installed_here(settings):
     assert c.ConfigurableHTTPProxy.command == [str(ROOT / "classroom/node_modules/.bin/configurable-http-proxy")]
 
 
-def test_every_file_the_hub_writes_is_in_the_state_folder(settings):
+def test_every_file_the_hub_writes_is_in_its_state_folder_inside_the_homes(settings):
     c = applied(settings)
     state = settings.state_dir
+    assert state == str(settings.homes / ".hub")
     for value in (
         c.JupyterHub.db_url.removeprefix("sqlite:///"),
         c.JupyterHub.cookie_secret_file,
         c.JupyterHub.pid_file,
         c.ConfigurableHTTPProxy.pid_file,
-        c.SimpleLocalProcessSpawner.home_dir_template,
+        c.ClassAuthenticator.dbm_path,
     ):
         assert value.startswith(state + "/"), value
+    assert c.StudentSpawner.home_dir_template == str(settings.homes / "{username}")
 
 
-def test_students_get_lab_in_their_own_home_with_a_shared_password(settings):
+def test_students_log_in_with_their_own_password_and_get_lab_as_their_own_system_user(settings):
     c = applied(settings)
-    assert c.JupyterHub.authenticator_class == "shared-password"
-    assert c.SharedPasswordAuthenticator.user_password == settings.user_password
-    assert c.Authenticator.allow_all is True
-    assert c.JupyterHub.spawner_class == "simple"
+    assert c.JupyterHub.authenticator_class == "classroom.logins.ClassAuthenticator"
+    assert c.ClassAuthenticator.min_password_length == 8
+    assert c.JupyterHub.spawner_class == "classroom.isolation.StudentSpawner"
     assert c.Spawner.default_url == "/lab"
-    assert c.SimpleLocalProcessSpawner.home_dir_template.endswith("/homes/{username}")
     assert c.Spawner.cmd == [str(Path(sys.executable).parent / "jupyterhub-singleuser")]
+    assert "--allow-root" not in c.Spawner.args  # servers run as the students, never as root
+
+
+def test_a_shared_user_class_uses_the_simple_spawner(shared):
+    c = applied(shared)
+    assert c.JupyterHub.spawner_class == "simple"
+    assert c.SimpleLocalProcessSpawner.home_dir_template == str(shared.homes / "{username}")
+    assert ("--allow-root" in c.Spawner.args) == (os.geteuid() == 0)
 
 
 def test_the_pitfalls_of_a_login_wave_are_designed_for(settings):
@@ -155,7 +163,6 @@ def test_the_pitfalls_of_a_login_wave_are_designed_for(settings):
     args = c.Spawner.args
     assert "--KernelManager.transport=ipc" in args
     assert "--LabApp.extension_manager=readonly" in args
-    assert ("--allow-root" in args) == (os.geteuid() == 0)
     assert c.Spawner.start_timeout >= 300 and c.Spawner.http_timeout >= 300
     assert c.JupyterHub.cleanup_servers is True
 
@@ -178,9 +185,30 @@ def test_every_student_process_carries_the_run_marker_and_the_network_guard(sett
     assert env["CHOKEPOINTS_NETGUARD"] == "1"
     from helpers import netguard
 
-    assert env["PYTHONPATH"] == str(netguard.SITE_DIR)
-    open_class = Settings.create(tmp_path, runtime_root=Path("/tmp/crt-x"))
+    # the student copy of the kit comes first, then the guard
+    assert env["PYTHONPATH"] == f"/tmp/crt-test/.kit:{netguard.SITE_DIR}"
+    open_class = Settings.create(tmp_path, runtime_root=Path("/tmp/crt-x"), shared_user=True)
     assert "CHOKEPOINTS_NETGUARD" not in applied(open_class).Spawner.environment
+    assert "PYTHONPATH" not in applied(open_class).Spawner.environment
+
+
+def test_every_students_checks_are_recorded_in_their_own_home(settings):
+    env = applied(settings).Spawner.environment
+
+    class User:
+        name = "student-07"
+
+    class Spawner:
+        user = User()
+
+    assert env["CHOKEPOINTS_ATTEMPTS"](Spawner()) == str(settings.homes / "student-07" / config.ATTEMPTS_FILE)
+
+
+def test_terminals_are_off_unless_the_instructor_turns_them_on(tmp_path):
+    off = Settings.create(tmp_path, runtime_root=Path("/tmp/crt-x"))
+    on = Settings.create(tmp_path, runtime_root=Path("/tmp/crt-x"), terminals=True)
+    assert "--ServerApp.terminals_enabled=False" in applied(off).Spawner.args
+    assert "--ServerApp.terminals_enabled=False" not in applied(on).Spawner.args
 
 
 def test_the_service_token_has_exactly_the_scopes_the_load_test_needs(settings):
@@ -198,12 +226,13 @@ def test_a_workshop_has_no_service_token_and_an_admin_only_when_asked(tmp_path):
     c = applied(s)
     assert "services" not in c.JupyterHub and "load_roles" not in c.JupyterHub
     assert c.Authenticator.admin_users == {"instructor"}
-    assert len(c.SharedPasswordAuthenticator.admin_password) >= 32
+    assert len(c.ClassAuthenticator.admin_password) >= 32
     plain = applied(Settings.create(tmp_path, runtime_root=Path("/tmp/crt-x")))
     assert "admin_users" not in plain.Authenticator
 
 
-def test_the_hub_spawns_with_notebooks_copied_into_the_home(settings, tmp_path):
+def test_the_hub_spawns_with_notebooks_copied_into_the_home(shared, tmp_path):
+    settings = shared
     c = applied(settings)
 
     class User:
@@ -226,37 +255,42 @@ def _trait_names(cls) -> set[str]:
 def test_every_setting_names_a_real_jupyterhub_option(settings):
     """traitlets ignores configuration of a misspelt class: check each name against JupyterHub's."""
     from jupyterhub.app import JupyterHub
-    from jupyterhub.authenticators.shared import SharedPasswordAuthenticator
     from jupyterhub.proxy import ConfigurableHTTPProxy
     from jupyterhub.spawner import SimpleLocalProcessSpawner
+
+    from classroom.isolation import StudentSpawner
+    from classroom.logins import ClassAuthenticator
 
     classes = {
         "JupyterHub": JupyterHub,
         "ConfigurableHTTPProxy": ConfigurableHTTPProxy,
-        "SharedPasswordAuthenticator": SharedPasswordAuthenticator,
-        "Authenticator": SharedPasswordAuthenticator,
+        "ClassAuthenticator": ClassAuthenticator,
+        "Authenticator": ClassAuthenticator,
         "SimpleLocalProcessSpawner": SimpleLocalProcessSpawner,
-        "Spawner": SimpleLocalProcessSpawner,
+        "StudentSpawner": StudentSpawner,
+        "Spawner": StudentSpawner,
     }
-    admin = Settings.create(Path(settings.state_dir), runtime_root=Path("/tmp/crt-x"), admin_user="teacher",
-                            service_token=True)
+    admin = Settings.create(settings.homes, runtime_root=Path("/tmp/crt-x"), admin_user="teacher",
+                            service_token=True, shared_user=True)
     for c in (applied(settings), applied(admin)):
         assert set(c) <= set(classes), set(c) - set(classes)
         for section, values in c.items():
             unknown = set(values) - _trait_names(classes[section])
             assert not unknown, f"{section} has no option {unknown}"
     # and the values pass JupyterHub's own validation
-    SharedPasswordAuthenticator(config=applied(admin))
-    assert SimpleLocalProcessSpawner(config=applied(settings)).http_timeout >= 300
+    assert ClassAuthenticator(config=applied(admin)).min_password_length == 8
+    assert StudentSpawner(config=applied(settings)).http_timeout >= 300
 
 
 @pytest.mark.filterwarnings("ignore::DeprecationWarning")  # jupyter_lsp's own traits, at import
 def test_every_option_passed_to_the_student_servers_exists():
     from jupyter_client.manager import KernelManager
     from jupyter_lsp.manager import LanguageServerManager
+    from jupyter_server.serverapp import ServerApp
     from jupyterlab.labapp import LabApp
 
-    classes = {"KernelManager": KernelManager, "LabApp": LabApp, "LanguageServerManager": LanguageServerManager}
+    classes = {"KernelManager": KernelManager, "LabApp": LabApp, "LanguageServerManager": LanguageServerManager,
+               "ServerApp": ServerApp}
     for arg in config.singleuser_args(running_as_root=True):
         if arg == "--allow-root":
             continue

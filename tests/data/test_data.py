@@ -221,8 +221,10 @@ def test_cite_rows_refuses_no_rows_and_a_zero_limit():
 
 
 def test_bibliography_defaults_to_the_tables_loaded():
+    from helpers import bibliography
+
     data.load("article_copies")
-    bib = data.bibliography()
+    bib = bibliography.table()
     assert "article-s1-westhawaii" in bib.index
     assert bib.loc["article-s1-westhawaii", "tables"].split(", ").count("article_copies") == 1
 

@@ -319,3 +319,14 @@ def test_verdict_enough_rows():
 def test_verdict_unanswered(verdict):
     assert verdict.feedback({"verdict": ..., "evidence": ...}) is NOT_ANSWERED
     assert "Expected {'verdict'" in verdict.feedback("not-supported").message
+
+
+def test_an_unanswered_run_is_not_recorded_on_a_class_server(tmp_path, monkeypatch):
+    from helpers.exercises.records import ATTEMPTS_ENV
+
+    path = tmp_path / "attempts.jsonl"
+    monkeypatch.setenv(ATTEMPTS_ENV, str(path))
+    check("nb00-themes", ...)
+    assert not path.exists()
+    check("nb00-themes", "iranian oil")
+    assert len(path.read_text().splitlines()) == 1

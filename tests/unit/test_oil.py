@@ -309,7 +309,7 @@ FIGURES = {
     "production_exports_figure":
         "Sanctions cut Iran's output from 3.81 (2017) to 1.99 mb/d (2020); by 2024: 3.26",
     "china_share_figure":
-        "Since 2023 every tracker puts China's share at 80% or more; UANI: 91% in 2024",
+        "In 2024, trackers put China's share of Iran's oil exports at 77% (Kpler) to 91% (UANI)",
     "malaysia_figure":
         "China's 'Malaysian' imports exceed Malaysia's output since 2022: 1.40 vs 0.51 mb/d (2024)",
     "revenue_history_figure":

@@ -1,0 +1,119 @@
+"""``make grades``: every student's self-check attempts, collected from their homes into one CSV.
+
+On a class server each ``check()`` appends a line to ``.chokepoints-attempts.jsonl`` in the student's
+home (:mod:`helpers.exercises.records`). This reads those files (never writes them) and writes
+``build/grades/grades.csv``: one row per student and question with the number of attempts, the time of
+the first right answer and whether the last attempt was right. The student is the home's folder name,
+not the name inside a line (a student can edit their own file, so the gradebook shows effort and
+progress, not proof). Lines that are not attempts are counted and skipped.
+
+>>> rows = summarise("ana", [{"question": "nb00-themes", "ok": False, "time": "t1"},
+...                          {"question": "nb00-themes", "ok": True, "time": "t2"}])
+>>> rows[0]
+Grade(student='ana', question='nb00-themes', attempts=2, first_ok='t2', final_ok=True)
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import json
+import sys
+from dataclasses import astuple, dataclass, fields
+from pathlib import Path
+
+from classroom.config import ATTEMPTS_FILE, ROOT
+from classroom.homes import STATE_NAME, default_homes
+
+
+@dataclass(frozen=True)
+class Grade:
+    """One student's attempts at one question."""
+
+    student: str
+    question: str
+    attempts: int
+    first_ok: str  # ISO time of the first right answer, "" if none
+    final_ok: bool
+
+
+def read_attempts(path: Path) -> tuple[list[dict], int]:
+    """The attempts in one student's file, and how many lines were skipped as not attempts."""
+    good, bad = [], 0
+    with open(path, encoding="utf-8", errors="replace") as f:
+        for line in f:
+            if not line.strip():
+                continue
+            try:
+                row = json.loads(line)
+            except ValueError:
+                bad += 1
+                continue
+            attempt = isinstance(row, dict) and isinstance(row.get("question"), str)
+            if attempt and isinstance(row.get("ok"), bool):
+                good.append(row)
+            else:
+                bad += 1
+    return good, bad
+
+
+def summarise(student: str, attempts: list[dict]) -> list[Grade]:
+    """One :class:`Grade` per question ``student`` tried, in question order; attempts in file order."""
+    by_question: dict[str, list[dict]] = {}
+    for a in attempts:
+        by_question.setdefault(a["question"], []).append(a)
+    return [
+        Grade(
+            student,
+            q,
+            len(rows),
+            next((str(r.get("time", "")) for r in rows if r["ok"]), ""),
+            rows[-1]["ok"],
+        )
+        for q, rows in sorted(by_question.items())
+    ]
+
+
+def collect(homes: Path) -> tuple[list[Grade], list[str]]:
+    """Every student's grades under ``homes`` (students in name order), and a line per problem found."""
+    grades, problems = [], []
+    for home in sorted(p for p in Path(homes).iterdir() if p.is_dir() and p.name != STATE_NAME):
+        path = home / ATTEMPTS_FILE
+        if not path.is_file():
+            continue
+        attempts, bad = read_attempts(path)
+        if bad:
+            problems.append(f"{path}: {bad} line(s) skipped (not an attempt)")
+        grades += summarise(home.name, attempts)
+    return grades, problems
+
+
+def write_csv(grades: list[Grade], out: Path) -> Path:
+    """``grades`` as CSV (a header row, then one row per grade)."""
+    out.parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", newline="", encoding="utf-8") as f:
+        w = csv.writer(f, lineterminator="\n")
+        w.writerow([f.name for f in fields(Grade)])
+        w.writerows(astuple(g) for g in grades)
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="make grades", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--homes", type=Path, default=default_homes(), help="the class's homes")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "grades" / "grades.csv")
+    args = parser.parse_args(argv)
+    if not args.homes.is_dir():
+        print(f"make grades: no homes at {args.homes}; set CLASSROOM_HOMES=... to them", file=sys.stderr)
+        return 2
+    grades, problems = collect(args.homes)
+    for line in problems:
+        print(f"warning: {line}", file=sys.stderr)
+    write_csv(grades, args.out)
+    students = len({g.student for g in grades})
+    print(f"{len(grades)} rows for {students} students written to {args.out}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
