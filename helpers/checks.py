@@ -2,8 +2,11 @@
 
 The questions and their expected answers live in ``helpers.exercises`` (one module per
 notebook, mostly computed from the data so they cannot drift from it).  Feedback names
-what is off (type, units, order of magnitude, sign, direction, how many items) without
-giving the answer away.  This module imports only from ``helpers.exercises``.
+what is off (type, units, order of magnitude, sign, size, which items) without giving the
+answer away; the question's hint comes with the second wrong try (``helpers.exercises.attempts``
+counts them in the kernel), and ``...`` is "Not answered yet", never a try; on a class server each
+answered try is recorded (``helpers.exercises.records``).
+This module imports only from ``helpers.exercises``.
 
 >>> check("nb00-themes", "tariffs")  # doctest: +ELLIPSIS
 ✗ 'tariffs' is not one of the choices: ...
@@ -11,8 +14,7 @@ giving the answer away.  This module imports only from ``helpers.exercises``.
 
 from __future__ import annotations
 
-from helpers.exercises import Feedback, find
-from helpers.exercises.records import record
+from helpers.exercises import Feedback, attempts, find, records
 
 
 def question(question_id: str):
@@ -29,9 +31,17 @@ def question(question_id: str):
 
 
 def check(question_id: str, answer: object) -> Feedback:
-    """Check a student's answer to one exercise and say what is off.
+    """Check a student's answer to one exercise and say what is off; the hint from the second wrong try.
 
     >>> check("nb00-themes", "fentanyl controls")
     ✓ Correct.
+    >>> check("nb00-themes", ...)
+    Not answered yet: replace the ... with your answer, then run the cell.
     """
-    return record(question_id, find(question_id).feedback(answer))
+    q = find(question_id)
+    result = q.feedback(answer)
+    if not result.answered:  # the stub's ...: neither a try nor a record
+        return result
+    if not result.ok and attempts.record(question_id) >= attempts.HINT_FROM_TRY:
+        result = result.with_hint(q.hint)
+    return records.record(question_id, result)

@@ -141,12 +141,22 @@ def markdown_text(text: str) -> str:
     return html.escape(text, quote=False).replace("$", "\\$")
 
 
-def _md(source: str) -> dict:
-    return {"cell_type": "markdown", "source": source, "tags": []}
+def _md(source: str, tags: tuple[str, ...] = ()) -> dict:
+    return {"cell_type": "markdown", "source": source, "tags": list(tags)}
 
 
-def _code(source: str, tags: tuple[str, ...] = ()) -> dict:
-    return {"cell_type": "code", "source": source.strip("\n"), "tags": list(tags)}
+def _code(source: str, tags: tuple[str, ...] = (), skill: str | None = None) -> dict:
+    cell = {"cell_type": "code", "source": source.strip("\n"), "tags": list(tags)}
+    return cell | ({"skill": skill} if skill else {})
+
+
+#: The answer place after each **Question:** (DESIGN §8): a response cell, then a model answer.
+RESPONSE_TEXT = "*Write your answer here.*"
+MODEL_ANSWER_TEXT = "**Model answer.** *(Instructor: list the points a good answer makes.)*"
+
+
+def _answer_place() -> list[dict]:
+    return [_md(RESPONSE_TEXT, ("response",)), _md(MODEL_ANSWER_TEXT, ("model-answer",))]
 
 
 def new_article_cells(number: str, name: str, headline: str, outlet: str, first: str) -> list[dict]:
@@ -176,14 +186,16 @@ def new_article_cells(number: str, name: str, headline: str, outlet: str, first:
         md("## The article, paragraph by paragraph\n\nParagraph *N* is line *N* of the seed file."),
         _code(f'paragraphs = article.paragraphs("{name}")\nlen(paragraphs)'),
         md("**Question:** which paragraph carries the article's main claim?"),
+        *_answer_place(),
         md("## Recording the claims\n\nThe ledger `seeds/" + name + ".claims.csv` starts empty. Add one row "
            "per checkable claim, with the paragraph's exact words (the kit checks them)."),
         _code(f'claims = article.claims("{name}")\nclaims'),
         md("### Your turn\n\nHow many paragraphs does the article have?"),
-        _code(f'n_paragraphs = ...\ncheck("nb{number}-paragraphs", n_paragraphs)', ("exercise",)),
+        _code(f'n_paragraphs = ...\ncheck("nb{number}-paragraphs", n_paragraphs)', ("exercise",), "lookup"),
         _code(f'n_paragraphs = len(article.paragraphs("{name}"))\n'
               f'check("nb{number}-paragraphs", n_paragraphs)', ("solution",)),
         md("**Question:** which of the claims could public data settle, and which only a reporter could?"),
+        *_answer_place(),
         md("## What the article got right, and what it did not\n\nFill in once the claims have verdicts."),
         md("## Summary\n- The article, numbered and quoted exactly.\n- A ledger of its claims.\n\n"
            "## Going further\n- Build a dataset for one claim (README: how to add a dataset).\n\n## Sources"),

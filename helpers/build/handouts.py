@@ -1,8 +1,10 @@
 """The HTML handouts: execute every notebook, write one page per notebook, an index and the instructor guide.
 
-Two editions: ``instructor`` keeps the ``solution`` cells, ``student`` drops them
-(``helpers.tags`` says which cells each output leaves out).  ``remove-cell`` cells
-(assertions) are gone from both; ``hide-input`` cells show their output only.  Pages
+Two editions: ``instructor`` keeps the ``solution`` cells and shows each model answer open;
+``student`` drops the solutions, shows each exercise's prompt with an empty answer box (never
+the unanswered stub's feedback), each ``response`` cell as an answer box and each model answer
+folded behind "Compare with a model answer" (``helpers.tags`` says what each output does).
+``remove-cell`` cells (assertions) are gone from both; ``hide-input`` cells show their output only.  Pages
 load no external script: explorers are precomputed views (``helpers.widgets``)
 switched by a few lines of inline script.
 
@@ -41,7 +43,9 @@ def exporter(edition: str) -> HTMLExporter:
 
 def render(nb: nbformat.NotebookNode, edition: str, title: str) -> str:
     """One executed notebook as a self-contained HTML page."""
-    body, _ = exporter(edition).from_notebook_node(nb, resources=pipeline.page_resources(title))
+    output = EDITIONS[edition]
+    body, _ = exporter(edition).from_notebook_node(pipeline.prepare(nb, output),
+                                                   resources=pipeline.page_resources(title, output))
     return body
 
 

@@ -152,6 +152,46 @@ def remove_tagged(nb: nbformat.NotebookNode, output: str) -> nbformat.NotebookNo
     return out
 
 
+def cell_treatment(cell, output: str) -> str:
+    """What ``output`` does with one cell, from its tags (``helpers.tags``); ``"shown"`` if untagged.
+
+    >>> from nbformat.v4 import new_markdown_cell
+    >>> cell_treatment(new_markdown_cell("x", metadata={"tags": ["model-answer"]}), "student handout")
+    'folded'
+    """
+    for tag in cell.metadata.get("tags", []):
+        how = tags.treatment(tag, output)
+        if how != tags.SHOWN:
+            return how
+    return tags.SHOWN
+
+
+def prepare(nb: nbformat.NotebookNode, output: str) -> nbformat.NotebookNode:
+    """A copy of ``nb`` as ``output`` shows it: tagged cells removed, exercise outputs left out, model
+    answers collapsed (``jupyter.source_hidden``) where ``helpers.tags`` says so.
+
+    The handout templates then draw the answer boxes and the folds from the same table.
+
+    >>> from nbformat.v4 import new_code_cell, new_markdown_cell, new_notebook, new_output
+    >>> nb = new_notebook(cells=[
+    ...     new_code_cell("answer = ...", metadata={"tags": ["exercise"]}, outputs=[new_output("stream", text="x")]),
+    ...     new_markdown_cell("A good answer...", metadata={"tags": ["model-answer"]})])
+    >>> handout = prepare(nb, "student handout")
+    >>> handout.cells[0].outputs, nb.cells[0].outputs != []
+    ([], True)
+    >>> prepare(nb, "student edition").cells[1].metadata["jupyter"]
+    {'source_hidden': True}
+    """
+    out = remove_tagged(nb, output)
+    for cell in out.cells:
+        how = cell_treatment(cell, output)
+        if how in (tags.PROMPT, tags.PROMPT_AND_BOX) and cell.cell_type == "code":
+            cell.outputs = []
+        elif how == tags.COLLAPSED:
+            cell.metadata.setdefault("jupyter", {})["source_hidden"] = True
+    return out
+
+
 def clear_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     """A copy of ``nb`` with every output and execution count cleared.
 
@@ -167,11 +207,17 @@ def clear_outputs(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     return out
 
 
-def page_resources(title: str) -> dict:
-    """The nbconvert resources of one page: its title and the kit's inline CSS and script."""
+def page_resources(title: str, output: str = "instructor handout") -> dict:
+    """The nbconvert resources of one page: its title, the kit's inline CSS and script, and what the
+    output does with each tag (the template draws answer boxes and folds from it).
+
+    >>> page_resources("00 · Start here", "student handout")["treatments"]["response"]
+    'answer box'
+    """
     here = TEMPLATE_DIR / "handout"
     return {
         "metadata": {"name": title},
+        "treatments": tags.treatments(output),
         "handout_css": (here / "handout.css").read_text(encoding="utf-8"),
         "handout_js": (here / "handout.js").read_text(encoding="utf-8"),
     }

@@ -46,6 +46,8 @@ def notebook(number: str, name: str, headline: str, outlet: str, first: str):
         node = make(cell["source"])
         if cell["tags"]:
             node.metadata["tags"] = cell["tags"]
+        if cell.get("skill"):
+            node.metadata["skill"] = cell["skill"]
         nodes.append(node)
     return new_notebook(cells=nodes, metadata={
         "kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"},

@@ -1,7 +1,10 @@
-"""The student edition's notebooks: every ``solution`` cell removed, outputs cleared, everything else kept.
+"""The student edition's notebooks: solutions and assertions removed, model answers collapsed, outputs cleared.
 
 The ``exercise`` cell before each solution is already the stub (the prompt, ``answer = ...``
-and the self-check), so a student notebook still runs top to bottom.
+and the self-check), so a student notebook still runs top to bottom. ``remove-cell`` cells
+(the prose-number assertions) are left out, so no later cell may need a name only they define
+(the lint says so). ``response`` cells stay as they are, for the student's answer; each
+``model-answer`` stays, its source hidden until the student opens it.
 
 Run: ``python -m helpers.build.student --out build/student``.
 """
@@ -26,7 +29,7 @@ def student_notebook(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
     >>> [c.source for c in student_notebook(nb).cells]
     ['x = ...']
     """
-    return pipeline.clear_outputs(pipeline.remove_tagged(nb, "student edition"))
+    return pipeline.clear_outputs(pipeline.prepare(nb, "student edition"))
 
 
 def write_student_notebooks(out: Path, only: list[str] | None = None) -> list[Path]:

@@ -1,20 +1,27 @@
 """Feedback: the result of one self-check, an ``ok`` flag and a message for the student.
 
+Three outcomes besides "not yet": ✓ Correct; a structure-only pass that says it does not grade
+the wording (never "Correct"); and "Not answered yet" for the stub's ``...``.
+
 >>> Feedback(True, "✓ Correct.")
 ✓ Correct.
 >>> bool(no("Not yet: too high."))
+False
+>>> NOT_ANSWERED.answered
 False
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from html import escape
+
+_COLOURS = {"ok": "#006d4f", "no": "#a33a00", "pending": "#555555"}
 
 
 @dataclass(frozen=True)
 class Feedback:
-    """The result of a check: ``ok`` and a message for the student.
+    """The result of a check: ``ok``, a message for the student, and whether there was an answer at all.
 
     >>> print(Feedback(False, "✗ Not yet.")._repr_html_())
     <p style="color:#a33a00;font-weight:bold">✗ Not yet.</p>
@@ -22,6 +29,7 @@ class Feedback:
 
     ok: bool
     message: str
+    answered: bool = True
 
     def __str__(self) -> str:
         return self.message
@@ -30,14 +38,28 @@ class Feedback:
         return self.ok
 
     def _repr_html_(self) -> str:
-        colour = "#006d4f" if self.ok else "#a33a00"
+        colour = _COLOURS["ok" if self.ok else "no" if self.answered else "pending"]
         return f'<p style="color:{colour};font-weight:bold">{escape(self.message)}</p>'
 
     def __repr__(self) -> str:
         return self.message
 
+    def with_hint(self, hint: str) -> Feedback:
+        """The same feedback with a hint after it (the check adds it from the second wrong try).
+
+        >>> no("Not yet: too low.").with_hint("Divide by 365.")
+        ✗ Not yet: too low. Hint: Divide by 365.
+        """
+        if not hint or self.ok:
+            return self
+        return replace(self, message=f"{self.message} Hint: {hint}")
+
 
 OK = Feedback(True, "✓ Correct.")
+#: A check of structure only passed: it says so, and never says "Correct".
+STRUCTURE_OK = Feedback(True, "✓ Structure ready for an editor — this does not grade your wording.")
+NOT_ANSWERED = Feedback(False, "Not answered yet: replace the ... with your answer, then run the cell.",
+                        answered=False)
 
 
 def no(message: str) -> Feedback:

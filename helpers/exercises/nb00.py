@@ -1,7 +1,7 @@
 """Questions for notebook 00 (start here)."""
 
 from helpers import article
-from helpers.exercises import Choice, Items
+from helpers.exercises import Choice, Items, forms
 
 THEMES = ("dual-use goods", "iranian oil", "fentanyl controls")
 
@@ -13,6 +13,7 @@ QUESTIONS = {
     ),
     "nb00-oil-paragraphs": Items(
         expected=lambda: tuple(article.paragraphs_mentioning("oil")),
+        normalise=forms.paragraph,
         hint="Search every paragraph, not only the ones you remember; article.paragraphs_mentioning helps.",
     ),
 }

@@ -4,7 +4,7 @@ Expected answers are computed from the article tables, so they follow the data.
 """
 
 from helpers import claims
-from helpers.exercises import Choice, Items, Mapping, Number
+from helpers.exercises import Choice, Items, Mapping, Number, forms
 
 CLASSIFY_IDS = ("C4", "C13", "C17", "C27")
 
@@ -14,21 +14,6 @@ P11_OPTIONS = {
     "b": "shipments. . Oil sales",
     "c": "cover most of the Iranian government's business operations",
 }
-
-
-def _paragraph(x: object) -> object:
-    """Accept 11, "11", "P11" (or a numpy integer) for paragraph 11; leave anything else as given."""
-    if hasattr(x, "item") and not isinstance(x, str):
-        x = x.item()
-    if isinstance(x, int) and not isinstance(x, bool):
-        return x
-    if isinstance(x, str) and x.strip().upper().lstrip("P").isdigit():
-        return int(x.strip().upper().lstrip("P"))
-    return x
-
-
-def _claim_id(x: object) -> object:
-    return x.strip().upper() if isinstance(x, str) else x
 
 
 def _types_of(ids: tuple[str, ...]) -> dict[str, str]:
@@ -79,11 +64,11 @@ QUESTIONS = {
         expected=_meaning_paragraphs,
         hint="Use claims.errata_ranked() and keep the rows where changes_meaning is True; "
         "list each paragraph once.",
-        normalise=_paragraph,
+        normalise=forms.paragraph,
     ),
     "nb01-fentanyl-open": Items(
         expected=_fentanyl_not_supported,
         hint="In the claims explorer pick the theme Fentanyl and read each verdict.",
-        normalise=_claim_id,
+        normalise=forms.claim_id,
     ),
 }

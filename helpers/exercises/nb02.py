@@ -1,7 +1,7 @@
 """Questions for notebook 02 (dual-use goods). Expected answers are computed from the data."""
 
 from helpers import data, trade
-from helpers.exercises import Choice, Items, Mapping, Number
+from helpers.exercises import Choice, Items, Mapping, Number, forms
 
 BASES = ("dispatch-country", "producer-headquarters", "not-stated")
 BASIS_CLAIMS = ("us-officials-2024-04-micro", "kse-2024-01-china-hq", "burns-2025-01")
@@ -41,6 +41,7 @@ QUESTIONS = {
     "nb02-hs-levels": Items(
         expected=lambda: (lambda c: (c.chapter, c.heading, c.subheading))(trade.parse_hs("9030.82")),
         ordered=True,
+        normalise=forms.hs_code,
         hint="Chapter, heading and subheading are the first 2, 4 and 6 digits, as strings.",
     ),
     "nb02-chapter-85": Number(
@@ -51,7 +52,7 @@ QUESTIONS = {
     ),
     "nb02-tier-4a-instruments": Items(
         expected=lambda: _tier_chapter_codes("4.A", "90"),
-        normalise=lambda x: str(x).replace(".", ""),
+        normalise=forms.hs_code,
         hint="Pick tier 4.A in the explorer (or trade.chpl_view) and keep the codes of chapter 90.",
     ),
     "nb02-exports-growth": Number(

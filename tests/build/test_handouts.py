@@ -20,6 +20,12 @@ def text_of(page) -> str:
     return html.unescape(re.sub(r"<[^>]+>", "", page.read_text()))
 
 
+def main_text(page) -> str:
+    """The visible text of a page's notebook (its <main>), without the stylesheet and script."""
+    body = page.read_text()
+    return html.unescape(re.sub(r"<[^>]+>", "", body[body.index("<main"):body.index("</main>")]))
+
+
 def test_both_editions_and_the_index_are_written(built):
     for edition_dir in (built, built / "student"):
         index = (edition_dir / "index.html").read_text()
@@ -130,3 +136,50 @@ def test_alt_text_states_a_finding_and_is_never_repeated(built, slug):
     assert len(figure_alts) == len(set(figure_alts)), "duplicated alt text"
 
 
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_student_handout_shows_prompts_and_answer_boxes_never_stub_feedback(built, slug):
+    """Issue 22 item 1: each exercise shows its prompt and an empty answer box; no ✗ for an unanswered stub."""
+    original = nbformat.read(paths.NOTEBOOKS_DIR / f"{slug}.ipynb", as_version=4)
+    exercises = sum("exercise" in c.metadata.get("tags", []) for c in original.cells)
+    responses = sum("response" in c.metadata.get("tags", []) for c in original.cells)
+    page = (built / "student" / f"{slug}.html").read_text()
+    text = main_text(built / "student" / f"{slug}.html")
+    assert page.count('class="answer-box"') == exercises + responses
+    assert "ellipsis" not in text and "Not answered yet" not in text and "✗" not in text
+    assert "✓" not in text  # the solutions' ticks are the instructor's
+
+
+@pytest.mark.parametrize("slug", SLUGS)
+def test_instructor_handout_shows_the_solution_tick_not_the_stub_feedback(built, slug):
+    text = main_text(built / f"{slug}.html")
+    assert "✓" in text and "ellipsis" not in text and "Not answered yet" not in text
+
+
+def synthetic() -> nbformat.NotebookNode:
+    """An exercise with its stub's feedback, a solution, a Question with a response and a model answer."""
+    v4 = nbformat.v4
+    return v4.new_notebook(cells=[
+        v4.new_markdown_cell("**Your turn.** How far apart are the two estimates?"),
+        v4.new_code_cell("answer = ...\ncheck('nb03-x', answer)", metadata={"tags": ["exercise"]},
+                         outputs=[v4.new_output("stream", text="Not answered yet: replace the ...")]),
+        v4.new_code_cell("answer = 0.3\ncheck('nb03-x', answer)", metadata={"tags": ["solution"]},
+                         outputs=[v4.new_output("stream", text="✓ Correct.")]),
+        v4.new_markdown_cell("**Question:** which number would you quote?"),
+        v4.new_markdown_cell("*Write your answer here.*", metadata={"tags": ["response"]}),
+        v4.new_markdown_cell("A good answer gives a **range**.", metadata={"tags": ["model-answer"]}),
+    ], metadata={"kernelspec": {"name": "python3", "display_name": "Python 3", "language": "python"}})
+
+
+def test_model_answers_fold_for_students_and_open_for_instructors():
+    student = handouts.render(synthetic(), "student", "t")
+    instructor = handouts.render(synthetic(), "instructor", "t")
+    body = student[student.index("<main"):]
+    assert '<details class="model-answer">\n<summary>Compare with a model answer</summary>' in body
+    assert "A good answer gives a <strong>range</strong>" in body
+    assert body.count('class="answer-box"') == 2 and "Write your answer here" in body
+    assert "Not answered yet" not in body and "✓ Correct." not in body
+    body = instructor[instructor.index("<main"):]
+    assert re.search(r'<details class="model-answer" open(="")?>\n<summary>Model answer</summary>', body)
+    assert "answer-box" not in body and "✓ Correct." in body and "Not answered yet" not in body

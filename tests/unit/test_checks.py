@@ -39,14 +39,14 @@ def test_number_within_relative_tolerance(q110, answer):
 @pytest.mark.parametrize(("answer", "word"), [(112.5, "too high"), (109.0, "too low")])
 def test_number_just_outside_tolerance_says_direction(q110, answer, word):
     fb = q110.feedback(answer)
-    assert not fb.ok and word in fb.message and "1% allowed" in fb.message
+    assert not fb.ok and word in fb.message and "within 1% counts as right" in fb.message
 
 
 def test_number_absolute_tolerance():
     q = Number(expected=8, rel_tol=0.0, abs_tol=0.5)
     assert q.feedback(8.4).ok and q.feedback(7.5).ok
     fb = q.feedback(8.6)
-    assert not fb.ok and "0.5 allowed" in fb.message
+    assert not fb.ok and "within ±0.5 counts as right" in fb.message
 
 
 def test_number_exact_count():
@@ -82,8 +82,8 @@ def test_number_unit_named_in_magnitude_hint(q110):
     [
         ("110.97", "got str '110.97'. Remove the quotes"),
         (True, "got bool"),
-        (None, "got NoneType"),
-        ([110.97], "got list"),
+        (None, "got None: nothing was assigned"),
+        ([110.97, 1.0], "got a list of 2 item(s)"),
         (complex(1, 1), "got complex"),
     ],
 )
@@ -106,7 +106,7 @@ def test_number_callable_expected_and_hint():
 
     q = Number(expected=expected, hint="Divide the two years.")
     assert q.feedback(4.0).ok and calls
-    assert q.feedback(5.0).message.endswith("Divide the two years.")
+    assert "Divide" not in q.feedback(5.0).message  # the hint is check()'s, from the second wrong try
 
 
 def test_number_zero_expected():
@@ -129,7 +129,7 @@ def test_choice_right_and_case_insensitive(choice):
 
 def test_choice_wrong_option_gives_hint_not_answer(choice):
     fb = choice.feedback("a")
-    assert not fb.ok and "possible answer, but not this one" in fb.message and "Read P11" in fb.message
+    assert not fb.ok and "possible answer, but not this one" in fb.message and "Read P11" not in fb.message
 
 
 def test_choice_not_an_option_lists_choices(choice):
