@@ -92,8 +92,8 @@ def compare(mine: Mapping[str, object], kit: Mapping[str, str], labels: Sequence
     Items still at ``...`` are listed as not coded, and nothing is compared until all are coded.
     ``labels`` (optional) are the allowed labels; a label outside them is an error that names it.
 
-    >>> print(compare({"C1": "supported", "C2": ...}, {"C1": "supported", "C2": "opinion"}))
-    Not coded yet: C2. Replace each ... with a verdict, then run the cell again (the kit's verdicts are shown once all are coded).
+    >>> print(compare({"C1": "supported", "C2": ...}, {"C1": "supported", "C2": "x"}))  # doctest: +ELLIPSIS
+    Not coded yet: C2. Replace each ... with a verdict, then run the cell again ...
     >>> compare({"C1": "maybe"}, {"C1": "supported"}, labels=("supported", "opinion"))
     Traceback (most recent call last):
     ...
@@ -101,10 +101,12 @@ def compare(mine: Mapping[str, object], kit: Mapping[str, str], labels: Sequence
     """
     missing = [k for k in mine if k not in kit]
     if missing:
-        raise ValueError(f"{', '.join(map(str, missing))} not in the kit's ledger; code only the claims given")
+        raise ValueError(f"{', '.join(map(str, missing))} not in the kit's ledger; "
+                         "code only the claims given")
     not_coded = tuple(str(k) for k, v in mine.items() if _unanswered(v))
     if not_coded:
-        return Agreement(coded=len(mine) - len(not_coded), agreed=0, percent=None, kappa=None, not_coded=not_coded)
+        return Agreement(coded=len(mine) - len(not_coded), agreed=0, percent=None, kappa=None,
+                         not_coded=not_coded)
     codes = {k: normalise(v) for k, v in mine.items()}
     if labels is not None:
         for k, v in codes.items():
