@@ -6,7 +6,7 @@ teaching notes (``notebooks/01-reading-the-source.notes.md``).
 """
 
 from helpers import claims, provenance
-from helpers.exercises import Choice, Items, Mapping, forms
+from helpers.exercises import Choice, Mapping
 
 CLASSIFY_IDS = ("C4", "C13", "C17", "C27")
 
@@ -55,6 +55,15 @@ PREDICTION_FEEDBACK = {
     "no public source settles either way.",
 }
 
+# C37's "55 types": a precise count where the record says "over 50" (the optional section).
+COUNT_VERDICTS = {"a": "supported", "b": "partly-supported", "c": "not-supported", "d": "unverifiable"}
+COUNT_FEEDBACK = {
+    "supported": "'Over 50' is on record, but the claim states a precise number, 55, that no source gives.",
+    "partly-supported": "Read the evidence again: which part of the claim is on record, and which is not?",
+    "not-supported": "The sources do not point the other way: 'over 50' fits 55. They just do not give 55.",
+    "unverifiable": "Part of the claim is on record: an official said China scheduled 'over 50' substances.",
+}
+
 
 def _types_of(ids: tuple[str, ...]) -> dict[str, str]:
     df = claims.claims()
@@ -70,18 +79,18 @@ def _p11_meaning_changer() -> str:
     return letters[0]
 
 
-def _prediction_letter() -> str:
-    verdict = claims.claims().set_index("claim_id").loc["C10", "verdict"]
-    return next(k for k, v in PREDICTION_VERDICTS.items() if v == verdict)
 
 
 def _rungs() -> dict[str, str]:
     return {sid: provenance.kind(sid) for sid in provenance.ladder(CLIMB_START)}
 
 
-def _fentanyl_not_supported() -> tuple[str, ...]:
-    df = claims.claims(theme="fentanyl")
-    return tuple(df.loc[df["verdict"] != "supported", "claim_id"])
+def _verdict_letter(claim_id: str, letters: dict[str, str]) -> str:
+    verdict = claims.claims().set_index("claim_id").loc[claim_id, "verdict"]
+    found = [k for k, v in letters.items() if v == verdict]
+    if len(found) != 1:
+        raise ValueError(f"{claim_id}'s verdict {verdict!r} is not one of the options {letters}")
+    return found[0]
 
 
 QUESTIONS = {
@@ -109,13 +118,14 @@ QUESTIONS = {
         "produced the figure. Follow the relays column one rung at a time.",
     ),
     "nb01-prediction-verdict": Choice(
-        expected=_prediction_letter,
+        expected=lambda: _verdict_letter("C10", PREDICTION_VERDICTS),
         options={k: PREDICTION_FEEDBACK[v] for k, v in PREDICTION_VERDICTS.items()},
         hint="Read the codebook's rule for a report of what others expect, then C10's evidence.",
     ),
-    "nb01-fentanyl-open": Items(
-        expected=_fentanyl_not_supported,
-        hint="In the claims explorer pick the theme Fentanyl and read each verdict.",
-        normalise=forms.claim_id,
+    "nb01-count-verdict": Choice(
+        expected=lambda: _verdict_letter("C37", COUNT_VERDICTS),
+        options={k: COUNT_FEEDBACK[v] for k, v in COUNT_VERDICTS.items()},
+        hint="What does the claim turn on: 'more than 50', or exactly 55? Read the codebook's row for "
+        "partly supported.",
     ),
 }

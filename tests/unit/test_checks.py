@@ -272,9 +272,9 @@ def test_nb01_p11_meaning():
     assert "misspelt name" in check("nb01-p11-meaning", "a").message
 
 
-def test_nb01_fentanyl_open():
-    assert check("nb01-fentanyl-open", ["c37", "C35"]).ok
-    assert not check("nb01-fentanyl-open", ["C35"]).ok
+def test_nb01_count_verdict_follows_the_ledger():
+    assert check("nb01-count-verdict", "b").ok
+    assert "precise number" in check("nb01-count-verdict", "a").message
 
 
 # --- the learning layer runs one way ----------------------------------------------------------------
