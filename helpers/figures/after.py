@@ -171,7 +171,8 @@ def render_timeline(theme: str = "all", kind: str = "all") -> Figure:
     title = f"{who}: {len(tl)} dated step{'s' if len(tl) != 1 else ''}{what}, {start:%b %Y} to {end:%b %Y}"
     src = (data.cite_rows(tl, max_cited=plots.EXPLORER_MAX_CITED, tables=sorted(tl["table"].unique()))
            if len(tl) else "Source: kit table after_actions (no rows in this selection).")
-    alt = (f"Timeline of dated steps after the article, {start:%b %Y} to {end:%b %Y}, one row per theme: "
+    alt = (f"Timeline of dated steps{what} after the article ({who.lower()}), {start:%b %Y} to {end:%b %Y}, "
+           "one row per theme: "
            + ("; ".join(f"{d.date()} {after.THEMES[t]}, {after.KINDS[k]}: {w}"
                         for d, t, k, w in tl[["date", "theme", "kind", "what"]].itertuples(index=False))
               or "none") + ".")

@@ -25,7 +25,6 @@ NOT_YET_REWORKED = [
     "03-iranian-oil-flows",
     "04-fentanyl-controls",
     "05-checking-the-claims",
-    "06-after-the-article",
 ]
 
 OUTLINES = lessons.outline()
