@@ -144,6 +144,8 @@ def with_default_slides(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
             continue
         if role[i] != "skip":  # left out, not hidden: the deck carries only what it shows
             cells.append(_with_role(cell, role[i]))
+            if cell.cell_type == "markdown":  # a cell that runs on into Going further stops before it
+                cells[-1].source = re.split(r"\n#{1,2} (?:%s)\b" % "|".join(LEFT_OUT), cells[-1].source)[0]
     nb.cells = cells
     return nb
 
