@@ -18,14 +18,15 @@ help:
 	@echo "make test       every test: the above, each notebook run once, handouts, slides, browser, class server"
 	@echo "make nbval NB=notebooks/03-iranian-oil-flows.ipynb   run one notebook's cells under nbval"
 	@echo "make student    the student edition's notebooks (no model answers) in build/student/"
-	@echo "make slides     a reveal.js deck per notebook in build/slides/ (offline)"
-	@echo "make lab        open JupyterLab on notebooks/"
+	@echo "make slides     a reveal.js deck per notebook in build/slides/ (offline; WITH_CODE=1 for the code walkthrough)"
+	@echo "make lab        open JupyterLab on notebooks/ (the kit's settings: no news pop-up, no kernel dialog)"
 	@echo "make bench      measure the kit against its budgets; writes BENCHMARKS.md"
 	@echo "make lint       ruff on helpers/, classroom/, tests/ and benchmarks/"
 	@echo "make new-article NAME=... TEXT=... OUTLET=... HEADLINE=... DATE=...  scaffold a new article"
 	@echo "make setup      only create .venv and install the kit"
 	@echo "make classroom  a JupyterHub for a class on 127.0.0.1:8000 (Ctrl-C stops it)"
 	@echo "make classroom-test  $(STUDENTS) simulated students at once (STUDENTS=20 make classroom-test)"
+	@echo "Without make (Windows, conda): python -m helpers --help lists the same commands"
 
 $(STAMP): pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "Python >= 3.11 is needed, found %d.%d (set PYTHON=...)" % v[:2])'
@@ -48,7 +49,7 @@ $(PROXY): classroom/package.json classroom/package-lock.json
 	touch $(PROXY)
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(PY) -m helpers lab
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check helpers tests classroom benchmarks conftest.py setup.py
@@ -74,19 +75,20 @@ nbval: $(STAMP)
 	$(PY) -m pytest -q -o addopts="" --nbval-lax --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg $(NB)
 
 handouts: $(STAMP)
-	$(PY) -m helpers.build.handouts --out build/handouts
+	$(PY) -m helpers handouts --out build/handouts
 
 student: $(STAMP)
-	$(PY) -m helpers.build.student --out build/student
+	$(PY) -m helpers student --out build/student
 
+# WITH_CODE=1: the older walkthrough (a sub-slide per paragraph, code shown) instead of the 12-20 slide deck.
 slides: $(STAMP) $(NODE_STAMP)
-	$(PY) -m helpers.build.slides --out build/slides
+	$(PY) -m helpers slides --out build/slides $(if $(WITH_CODE),--with-code,)
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) benchmarks/bench.py --runs 3
 
 classroom: $(CLASSROOM_STAMP) $(PROXY)
-	$(PY) -m classroom.hub
+	$(PY) -m helpers classroom
 
 classroom-test: $(CLASSROOM_STAMP) $(PROXY)
 	$(PY) -m classroom.loadtest --students $(STUDENTS)

@@ -27,7 +27,7 @@ import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from helpers import netguard
+from helpers import netguard, paths
 
 ROOT = Path(__file__).resolve().parent.parent
 CLASSROOM_DIR = ROOT / "classroom"
@@ -231,6 +231,7 @@ def singleuser_args(running_as_root: bool) -> list[str]:
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         # No search for language servers (it runs npm in every new server; a class has none installed).
         "--LanguageServerManager.autodetect=False",
+        f"--LabApp.app_settings_dir={paths.LAB_SETTINGS_DIR}",  # the kit's overrides.json: no pop-ups
     ]
     if running_as_root:
         args.append("--allow-root")
