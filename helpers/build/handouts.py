@@ -70,7 +70,8 @@ def instructor_guide(outlines: list[lessons.Outline]) -> str:
 def build(out: Path, only: list[str] | None = None,
           cache: Path | None = pipeline.EXECUTED_DIR) -> dict[str, float]:
     """Execute the notebooks and write both editions under ``out``; return seconds per notebook."""
-    outlines = pipeline.select(lessons.outline(), only)
+    everything = lessons.outline()  # previous/next follow the course, whichever notebooks are built
+    outlines = pipeline.select(everything, only)
     timings = {}
     dirs = {"instructor": out, "student": out / "student"}
     for d in dirs.values():
@@ -81,7 +82,7 @@ def build(out: Path, only: list[str] | None = None,
         offline.check(nb, o.path.name)  # fails, naming the cell, on anything loaded from outside the page
         for edition, d in dirs.items():
             page = render(nb, edition, f"{o.number} · {o.title}")
-            page = navigation.with_navigation(page, outlines, o.slug)
+            page = navigation.with_navigation(page, everything, o.slug)
             if edition == "instructor":
                 page = with_teaching_notes(page, o)
             (d / f"{o.slug}.html").write_text(page, encoding="utf-8")
