@@ -28,6 +28,7 @@ Learning:
 - ``tags``: the cell-tag vocabulary
 
 Around the kit:
+- ``__main__``: the command line, ``python -m helpers <command>`` (the ``chokepoints`` script)
 - ``build``: handouts, slides, the student edition, the scaffold, the notebook lint, teaching notes
 - ``environment``: does this computer have what the kit needs?
 - ``netguard`` (and ``netguard_site``): refuses every connection that would leave the machine
@@ -35,7 +36,7 @@ Around the kit:
 Importing the package has no side effects.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def check_environment(verbose: bool = True) -> dict:
