@@ -28,7 +28,8 @@ def _c37_evidence() -> tuple[str, ...]:
     counted = fentanyl.reconcile_count(55, start="2024-01-01", action_types=WIDER)["events"]
     tl = fentanyl.timeline()
     gupta = tl.loc[tl["count_qualifier"] == "more-than", "event_id"].tolist()
-    export = tl.loc[tl["event_id"].str.endswith("-export") & (tl["date"].dt.year == 2025), "event_id"].tolist()
+    later = tl["event_id"].str.endswith("-export") & (tl["date"].dt.year == 2025)
+    export = tl.loc[later, "event_id"].tolist()
     return tuple(dict.fromkeys([*counted, *gupta, *export]))
 
 
