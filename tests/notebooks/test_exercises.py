@@ -24,7 +24,6 @@ NOT_YET_REWORKED = [
     "02-dual-use-goods",
     "03-iranian-oil-flows",
     "04-fentanyl-controls",
-    "05-checking-the-claims",
     "06-after-the-article",
 ]
 
