@@ -25,7 +25,7 @@ def reliability_figure(scored: pd.DataFrame, *, example: bool = False) -> Figure
     fig, ax = plots.new_figure(6.5, 5.0)
     ax.plot([0, 1], [0, 1], color="#888888", linestyle="--", marker="", label="perfect calibration")
     ax.scatter(table["confidence"], table["share_right"], s=60 + 40 * table["n"], color=plots.PALETTE[0],
-               zorder=3, label="your predictions (size: how many)")
+               zorder=3, label=f"{'example' if example else 'your'} predictions (size: how many)")
     for row in table.itertuples():
         ax.annotate(f"n={row.n}", (row.confidence, row.share_right), textcoords="offset points",
                     xytext=(8, 6))
