@@ -14,6 +14,7 @@ The themes compute and never draw:
 - ``fentanyl``: overdose deaths and drug-control timelines (notebook 04)
 - ``claims``: the article's claims and errata (notebooks 01 and 05)
 - ``evidence``: the evidence behind each verdict (notebook 05)
+- ``predictions``: a student's predicted verdicts (saved in 00, scored in 05: Brier score, reliability)
 - ``after``: what happened after the article, and the claim-updates ledger (notebook 06)
 
 Drawing:

@@ -23,7 +23,6 @@ NOT_YET_REWORKED = [
     "01-reading-the-source",
     "02-dual-use-goods",
     "03-iranian-oil-flows",
-    "05-checking-the-claims",
 ]
 
 OUTLINES = lessons.outline()
