@@ -18,8 +18,8 @@ help:
 	@echo "make test       every test: the above, each notebook run once, handouts, slides, browser, class server"
 	@echo "make nbval NB=notebooks/03-iranian-oil-flows.ipynb   run one notebook's cells under nbval"
 	@echo "make student    the student edition's notebooks (no model answers) in build/student/"
-	@echo "make slides     a reveal.js deck per notebook in build/slides/ (offline)"
-	@echo "make lab        open JupyterLab on notebooks/"
+	@echo "make slides     a reveal.js deck per notebook in build/slides/ (offline; WITH_CODE=1 for the code walkthrough)"
+	@echo "make lab        open JupyterLab on notebooks/ (the kit's settings: no news pop-up, no kernel dialog)"
 	@echo "make bench      measure the kit against its budgets; writes BENCHMARKS.md"
 	@echo "make lint       ruff on helpers/, classroom/, tests/ and benchmarks/"
 	@echo "make new-article NAME=... TEXT=... OUTLET=... HEADLINE=... DATE=...  scaffold a new article"
@@ -28,6 +28,7 @@ help:
 	@echo "                otherwise ARGS=--shared-user; Ctrl-C stops it). Homes: classroom-homes/"
 	@echo "make grades     every student's self-check attempts -> build/grades/grades.csv"
 	@echo "make classroom-test  $(STUDENTS) simulated students at once (STUDENTS=20 make classroom-test)"
+	@echo "Without make (Windows, conda): python -m helpers --help lists the same commands"
 
 $(STAMP): pyproject.toml setup.py
 	@$(PYTHON) -c 'import sys; v = sys.version_info; sys.exit(0 if v >= (3, 11) else "Python >= 3.11 is needed, found %d.%d (set PYTHON=...)" % v[:2])'
@@ -50,7 +51,7 @@ $(PROXY): classroom/package.json classroom/package-lock.json
 	touch $(PROXY)
 
 lab: $(STAMP)
-	$(VENV)/bin/jupyter lab --notebook-dir=notebooks
+	$(PY) -m helpers lab
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check helpers tests classroom benchmarks conftest.py setup.py
@@ -76,13 +77,14 @@ nbval: $(STAMP)
 	$(PY) -m pytest -q -o addopts="" --nbval-lax --nbval-current-env --nbval-sanitize-with tests/sanitize.cfg $(NB)
 
 handouts: $(STAMP)
-	$(PY) -m helpers.build.handouts --out build/handouts
+	$(PY) -m helpers handouts --out build/handouts
 
 student: $(STAMP)
-	$(PY) -m helpers.build.student --out build/student
+	$(PY) -m helpers student --out build/student
 
+# WITH_CODE=1: the older walkthrough (a sub-slide per paragraph, code shown) instead of the 12-20 slide deck.
 slides: $(STAMP) $(NODE_STAMP)
-	$(PY) -m helpers.build.slides --out build/slides
+	$(PY) -m helpers slides --out build/slides $(if $(WITH_CODE),--with-code,)
 
 bench: $(STAMP) $(NODE_STAMP)
 	$(PY) benchmarks/bench.py --runs 3
@@ -90,10 +92,10 @@ bench: $(STAMP) $(NODE_STAMP)
 # ARGS: options of classroom.hub, e.g. ARGS=--shared-user (no root), ARGS=--terminals.
 # The homes are classroom-homes/ (or CLASSROOM_HOMES=...): outside build/, so clean never touches them.
 classroom: $(CLASSROOM_STAMP) $(PROXY)
-	$(PY) -m classroom.hub $(ARGS)
+	$(PY) -m helpers classroom $(ARGS)
 
 grades: $(STAMP)
-	$(PY) -m classroom.gradebook
+	$(PY) -m helpers grades
 
 classroom-test: $(CLASSROOM_STAMP) $(PROXY)
 	$(PY) -m classroom.loadtest --students $(STUDENTS)

@@ -28,7 +28,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from classroom.users import NAME_MAX, check_name
-from helpers import netguard
+from helpers import netguard, paths
 from helpers.exercises.records import ATTEMPTS_ENV
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -250,6 +250,7 @@ def singleuser_args(running_as_root: bool, terminals: bool = False) -> list[str]
         "--LabApp.check_for_updates_class=jupyterlab.NeverCheckForUpdate",
         # No search for language servers (it runs npm in every new server; a class has none installed).
         "--LanguageServerManager.autodetect=False",
+        f"--LabApp.app_settings_dir={paths.LAB_SETTINGS_DIR}",  # the kit's overrides.json: no pop-ups
     ]
     if not terminals:
         # A terminal is a login shell: off unless the instructor turns it on (make classroom --terminals).

@@ -15,6 +15,7 @@ The themes compute and never draw:
 - ``claims``: the article's claims and errata (notebooks 01 and 05)
 - ``agreement``: percent agreement and Cohen's kappa between two coders (notebook 01's blind coding)
 - ``evidence``: the evidence behind each verdict (notebook 05)
+- ``predictions``: a student's predicted verdicts (saved in 00, scored in 05: Brier score, reliability)
 - ``after``: what happened after the article, and the claim-updates ledger (notebook 06)
 
 Drawing:
@@ -29,6 +30,7 @@ Learning:
 - ``tags``: the cell-tag vocabulary
 
 Around the kit:
+- ``__main__``: the command line, ``python -m helpers <command>`` (the ``chokepoints`` script)
 - ``build``: handouts, slides, the student edition, the scaffold, the notebook lint, teaching notes
 - ``environment``: does this computer have what the kit needs?
 - ``netguard`` (and ``netguard_site``): refuses every connection that would leave the machine
@@ -36,7 +38,7 @@ Around the kit:
 Importing the package has no side effects.
 """
 
-__version__ = "0.1.0"
+__version__ = "0.2.0"
 
 
 def check_environment(verbose: bool = True) -> dict:

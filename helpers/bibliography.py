@@ -6,9 +6,12 @@
 
 from __future__ import annotations
 
+from urllib.parse import quote
+
 import pandas as pd
 
 from helpers import data
+from helpers.lessons import markdown_text
 
 
 def table(names: list[str] | None = None) -> pd.DataFrame:
@@ -28,9 +31,21 @@ def table(names: list[str] | None = None) -> pd.DataFrame:
 
 
 def markdown(names: list[str] | None = None) -> str:
-    """The Sources section of a notebook, as Markdown (default: the tables loaded so far)."""
-    return "\n".join(
-        f"- {s['publisher']}, *{s['title']}*, {s['published']}. <{s['url']}> "
-        f"(accessed {s['accessed']}; used in: {s['tables']})"
-        for _sid, s in table(names).iterrows()
-    )
+    """The Sources section of a notebook, as Markdown (default: the tables loaded so far).
+
+    Every string from the data is escaped (:func:`entry`), so a title never becomes markup.
+    """
+    return "\n".join(entry(s) for _sid, s in table(names).iterrows())
+
+
+def entry(source: pd.Series | dict) -> str:
+    """One source as a Markdown list item; HTML and ``$`` in its text are escaped, its address quoted.
+
+    >>> print(entry({"publisher": "P", "title": '<img src="http://x.org/t.png">', "published": "2025",
+    ...              "url": "https://x.org/a b>", "accessed": "2026-11", "tables": "t"}))
+    - P, *&lt;img src="http://x.org/t.png"&gt;*, 2025. <https://x.org/a%20b%3E> (accessed 2026-11; used in: t)
+    """
+    s = {k: markdown_text(str(source[k])) for k in ("publisher", "title", "published", "accessed", "tables")}
+    url = quote(str(source["url"]), safe=":/?#[]@!&'()*+,;=%~-._")
+    return (f"- {s['publisher']}, *{s['title']}*, {s['published']}. <{url}> "
+            f"(accessed {s['accessed']}; used in: {s['tables']})")

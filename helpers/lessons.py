@@ -104,16 +104,16 @@ def read_outline(path: Path) -> Outline:
     if not h1:
         raise ValueError(f"{path.name}: no '# NN · Title' heading")
     goals_text = _after_label(md, TEMPLATE_LABELS[0])
-    goals = tuple(
-        m.group(1).strip() for m in re.finditer(r"^\s*(?:[-*]|\d+\.)\s+(.+)$", goals_text, re.M)
-    )
-    time = _after_label(md, TEMPLATE_LABELS[1]).splitlines()
+    # Whole items and whole paragraphs: a line break inside a goal or the time never cuts it short.
+    items = re.split(r"^\s*(?:[-*]|\d+\.)\s+", goals_text, flags=re.M)[1:]
+    goals = tuple(" ".join(item.split()) for item in items)
+    time = _after_label(md, TEMPLATE_LABELS[1]).split("\n\n")[0]
     return Outline(
         number=h1.group(1),
         slug=path.stem,
         title=h1.group(2).strip(),
         goals=goals,
-        time=time[0].strip() if time else "",
+        time=" ".join(time.split()),
         path=path,
     )
 

@@ -22,6 +22,8 @@ from pathlib import Path
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 DATA_DIR = PACKAGE_DIR / "data"
+#: JupyterLab's settings folder for the kit (``overrides.json``): ``make lab``, the class server, Binder.
+LAB_SETTINGS_DIR = PACKAGE_DIR / "jupyterlab"
 ROOT_ENV = "CHOKEPOINTS_ROOT"
 
 

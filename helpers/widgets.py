@@ -2,7 +2,10 @@
 
 An :class:`Explorer` is data, not a widget: ``render(**state)`` returns a
 matplotlib Figure, a DataFrame or an HTML string, and ``controls`` lists the
-values each control can take.  :func:`show` turns it into ipywidgets in
+values each control can take.  A figure explorer also gives ``update(fig, **state)``,
+which draws a view on the figure already shown instead of building a new one:
+:meth:`Explorer.render_state` keeps one figure and updates it, so moving a control
+costs a draw, not a new figure.  :func:`show` turns it into ipywidgets in
 JupyterLab; the handout builder (``plots.handout_mode()``) gets every view
 precomputed instead, so the page works without a kernel.
 
@@ -34,13 +37,19 @@ MAX_VIEWS = 40  # keeps a precomputed handout view within the size budget
 
 @dataclass(frozen=True)
 class Explorer:
-    """A titled render function with discrete controls: ``{name: [(label, value), ...]}``."""
+    """A titled render function with discrete controls: ``{name: [(label, value), ...]}``.
+
+    ``update``, for a figure explorer: ``update(fig, **state)`` draws the view ``state`` on ``fig``, a
+    figure ``render`` made, and returns it; ``render(**state)`` must give the same image on a new figure.
+    """
 
     title: str
     render: Callable[..., Figure | pd.DataFrame | str]
     controls: dict[str, list[tuple[str, object]]]
     default: dict[str, object] = field(default_factory=dict)
     description: str = ""
+    update: Callable[..., Figure] | None = None
+    _shown: dict[str, Figure] = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         if not self.controls:
@@ -84,8 +93,28 @@ class Explorer:
         for combo in itertools.product(*(self.controls[n] for n in names)):
             yield {name: value for name, (_, value) in zip(names, combo, strict=True)}
 
-    def render_state(self, state: dict[str, object]):
-        return self.render(**state)
+    def render_state(self, state: dict[str, object]) -> Figure | pd.DataFrame | str:
+        """The view ``state`` as shown. A figure explorer with ``update`` keeps one figure and redraws
+        it in place: the figure returned is the same object each time, holding the latest view.
+
+        >>> from helpers import plots
+        >>> def update(fig, year):
+        ...     plots.clear_axes(*fig.axes)
+        ...     fig.axes[0].bar([0], [year])
+        ...     return plots.finish(fig, title=f"In {year}", source="Source: test.", alt="A bar.")
+        >>> ex = Explorer("Years", lambda year: update(plots.new_figure()[0], year),
+        ...               {"year": [("2023", 2023), ("2024", 2024)]}, update=update)
+        >>> first = ex.render_state({"year": 2023})
+        >>> ex.render_state({"year": 2024}) is first, plots.title_of(first)
+        (True, 'In 2024')
+        """
+        if self.update is None:
+            return self.render(**state)
+        fig = self._shown.get("figure")
+        if fig is None:
+            fig = self._shown["figure"] = self.render(**state)
+            return fig
+        return self.update(fig, **state)
 
 
 def to_html(result: Figure | pd.DataFrame | str) -> str:

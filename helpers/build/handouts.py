@@ -1,4 +1,4 @@
-"""The HTML handouts: execute every notebook, write one page per notebook, an index and the instructor guide.
+"""The HTML handouts: execute every notebook, write one page per notebook, an index, a glossary, the instructor guide.
 
 Two editions: ``instructor`` keeps the ``solution`` cells and shows each model answer open;
 ``student`` drops the solutions, shows each exercise's prompt with an empty answer box (never
@@ -21,7 +21,7 @@ import nbformat
 from nbconvert import HTMLExporter
 
 from helpers import lessons
-from helpers.build import pipeline, teaching
+from helpers.build import navigation, offline, pipeline, teaching
 
 #: edition -> the output it is in ``helpers.tags``
 EDITIONS = {"instructor": "instructor handout", "student": "student handout"}
@@ -51,7 +51,7 @@ def render(nb: nbformat.NotebookNode, edition: str, title: str) -> str:
 
 def index_page(outlines: list[lessons.Outline], edition: str) -> str:
     """The index: every notebook in order, with its learning goals and time."""
-    shown = [{"slug": o.slug, "number": o.number, "title": o.title, "time": o.time,
+    shown = [{"slug": o.slug, "number": o.number, "title": o.title, "time": pipeline.inline_markdown(o.time),
               "goals": [pipeline.inline_markdown(g) for g in o.goals]} for o in outlines]
     return pipeline.render_page("index", edition=edition, notebooks=shown)
 
@@ -74,7 +74,8 @@ def instructor_guide(outlines: list[lessons.Outline]) -> str:
 def build(out: Path, only: list[str] | None = None,
           cache: Path | None = pipeline.EXECUTED_DIR) -> dict[str, float]:
     """Execute the notebooks and write both editions under ``out``; return seconds per notebook."""
-    outlines = pipeline.select(lessons.outline(), only)
+    everything = lessons.outline()  # previous/next follow the course, whichever notebooks are built
+    outlines = pipeline.select(everything, only)
     timings = {}
     dirs = {"instructor": out, "student": out / "student"}
     for d in dirs.values():
@@ -82,8 +83,10 @@ def build(out: Path, only: list[str] | None = None,
     for o in outlines:
         start = time.perf_counter()
         nb = pipeline.execute(o.path, cache)
+        offline.check(nb, o.path.name)  # fails, naming the cell, on anything loaded from outside the page
         for edition, d in dirs.items():
             page = render(nb, edition, f"{o.number} · {o.title}")
+            page = navigation.with_navigation(page, everything, o.slug)
             if edition == "instructor":
                 page = with_teaching_notes(page, o)
             (d / f"{o.slug}.html").write_text(page, encoding="utf-8")
@@ -91,6 +94,7 @@ def build(out: Path, only: list[str] | None = None,
         print(f"{o.slug}: {timings[o.slug]:.1f} s")
     for edition, d in dirs.items():
         (d / "index.html").write_text(index_page(outlines, edition), encoding="utf-8")
+        (d / navigation.GLOSSARY_PAGE).write_text(navigation.glossary_page(outlines, edition), encoding="utf-8")
     (out / "instructor-guide.html").write_text(instructor_guide(outlines), encoding="utf-8")
     return timings
 

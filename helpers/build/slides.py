@@ -1,10 +1,11 @@
 """Classroom slides: one reveal.js deck per notebook, offline and self-contained.
 
-Slide breaks come from the notebook's own structure: the title and every
-``##`` section start a slide, every other prose cell a sub-slide (the code
-and figure after it stay on it), and assertion,
-exercise and solution cells are left out (DESIGN §5).  A cell's own
-``slideshow`` metadata, where an author set one, wins.  reveal.js comes from
+Slide breaks come from the cells' ``slideshow`` metadata when the notebook's author set any;
+otherwise from the default plan of ``helpers.build.deck`` (12–20 slides: goals first, one slide
+per ``##`` section and its first figure, summary last).  Code is hidden unless a cell's metadata
+says ``"slide_code": true``; assertion, exercise and solution cells are left out (DESIGN §5).
+``--with-code`` (``make slides WITH_CODE=1``) gives the older walkthrough instead: the title and
+every ``##`` section start a slide, every other prose cell a sub-slide, code shown.  reveal.js comes from
 npm at the version pinned in ``package.json``/``package-lock.json`` and is
 inlined, so a deck opens from a USB stick.
 
@@ -23,7 +24,7 @@ import nbformat
 from nbconvert import SlidesExporter
 
 from helpers import lessons, paths, tags
-from helpers.build import pipeline
+from helpers.build import deck, offline, pipeline
 
 REVEAL_DIR = paths.ROOT / "node_modules" / "reveal.js"
 SKIP_TAGS = tags.removed_in("slides")
@@ -51,8 +52,10 @@ def slide_type(cell) -> str:
     return "-"
 
 
-def with_slide_metadata(nb: nbformat.NotebookNode) -> nbformat.NotebookNode:
-    """A copy of the notebook whose cells carry slideshow metadata."""
+def with_slide_metadata(nb: nbformat.NotebookNode, with_code: bool = False) -> nbformat.NotebookNode:
+    """A copy of the notebook whose cells carry slideshow metadata (authored, default plan, or with code)."""
+    if not with_code:
+        return deck.with_authored_slides(nb) if deck.authored(nb) else deck.with_default_slides(nb)
     nb = copy.deepcopy(nb)
     for cell in nb.cells:
         cell.metadata["slideshow"] = {"slide_type": slide_type(cell)}
@@ -74,7 +77,7 @@ def exporter() -> SlidesExporter:
                           extra_template_basedirs=[str(pipeline.TEMPLATE_DIR)])
 
 
-def render(nb: nbformat.NotebookNode, title: str) -> str:
+def render(nb: nbformat.NotebookNode, title: str, with_code: bool = False) -> str:
     """One executed notebook as a self-contained reveal.js deck."""
     theme = re.sub(r"@import url\([^)]*\);", "", _reveal_file("dist/theme/white.css"))
     resources = pipeline.page_resources(title)
@@ -83,19 +86,20 @@ def render(nb: nbformat.NotebookNode, title: str) -> str:
         reveal_theme_css=theme,
         reveal_js=_reveal_file("dist/reveal.js"),
     )
-    body, _ = exporter().from_notebook_node(with_slide_metadata(nb), resources=resources)
+    body, _ = exporter().from_notebook_node(with_slide_metadata(nb, with_code), resources=resources)
     return body
 
 
 def build(out: Path, only: list[str] | None = None,
-          cache: Path | None = pipeline.EXECUTED_DIR) -> dict[str, float]:
+          cache: Path | None = pipeline.EXECUTED_DIR, with_code: bool = False) -> dict[str, float]:
     """Execute the notebooks and write one deck each under ``out``; return seconds per deck."""
     out.mkdir(parents=True, exist_ok=True)
     timings = {}
     for o in pipeline.select(lessons.outline(), only):
         start = time.perf_counter()
         nb = pipeline.execute(o.path, cache)
-        (out / f"{o.slug}.html").write_text(render(nb, f"{o.number} · {o.title}"), encoding="utf-8")
+        offline.check(nb, o.path.name)
+        (out / f"{o.slug}.html").write_text(render(nb, f"{o.number} · {o.title}", with_code), encoding="utf-8")
         timings[o.slug] = time.perf_counter() - start
         print(f"{o.slug}: {timings[o.slug]:.1f} s")
     return timings
@@ -107,8 +111,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("notebooks", nargs="*", help="only these notebook slugs (default: all)")
     parser.add_argument("--cache", type=Path, default=pipeline.EXECUTED_DIR,
                         help="where executed notebooks are kept and reused (default: %(default)s)")
+    parser.add_argument("--with-code", action="store_true",
+                        help="the walkthrough with code: a slide per section, a sub-slide per paragraph")
     args = parser.parse_args(argv)
-    build(args.out, args.notebooks or None, args.cache)
+    build(args.out, args.notebooks or None, args.cache, args.with_code)
     print(f"slides written to {args.out}/")
     return 0
 

@@ -9,6 +9,7 @@ is 6, ``"P6"`` is paragraph 6 where a question says so, ``9030`` is the HS headi
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 
 
@@ -110,12 +111,13 @@ def claim_id(x: object) -> object:
 
 
 def label(x: object) -> object:
-    """A label in lower case without surrounding spaces (``"Event "`` is ``"event"``).
+    """A label in lower case without surrounding spaces, words joined by hyphens as the kit writes them
+    (``"Event "`` is ``"event"``, ``"not supported"`` is ``"not-supported"``).
 
-    >>> label(" Not-Supported ")
-    'not-supported'
+    >>> label(" Not-Supported "), label("partly supported"), label("opinion_prediction")
+    ('not-supported', 'partly-supported', 'opinion-prediction')
     """
-    return x.strip().lower() if isinstance(x, str) else x
+    return re.sub(r"[\s_]+", "-", x.strip().lower()) if isinstance(x, str) else x
 
 
 def shown(x: object) -> str:

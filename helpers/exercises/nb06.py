@@ -1,7 +1,7 @@
 """Questions for notebook 06 (after the article). Expected answers are computed from the data."""
 
 from helpers import after, fentanyl
-from helpers.exercises import Items, Mapping, Number
+from helpers.exercises import Choice, Items, Mapping, Number
 
 # Statements for the Supreme Court exercise; the letters are the answer.
 RULING_STATEMENTS = {
@@ -22,6 +22,17 @@ def _bears() -> dict:
     return {c: u.loc[c, "bears"] for c in RECHECKED}
 
 
+def _reading() -> str:
+    """'b' while 2025 fell far below the 2021-2024 average pace (else the question is void).
+
+    >>> _reading()
+    'b'
+    """
+    change, pace = after.trade_change(2024, 2025), after.average_growth(2021, 2024)
+    assert change < 0 < pace - 10, (change, pace)
+    return "b"
+
+
 def _months_at_20() -> float:
     step = after.tariff_steps().query("rate_pct == 20").iloc[0]
     return fentanyl.months_between(str(step["in_force"]), str(step["until"]))
@@ -34,11 +45,16 @@ QUESTIONS = {
         rel_tol=0.01,
         hint="Use the two levels (USD bn), not the published rate: (2025 - 2024) / 2024 x 100.",
     ),
-    "nb06-trade-gap": Number(
-        expected=lambda: after.trade_change(2024, 2025) - after.average_growth(2021, 2024),
-        unit="percentage points (2025 change minus the 2021-2024 average yearly growth)",
-        rel_tol=0.02,
-        hint="Subtract the average yearly growth of 2021-2024 from the 2025 change; both are in percent.",
+    "nb06-trade-reading": Choice(
+        expected=_reading,
+        options={
+            "a": "Look at the two levels: 2025 is below 2024, so the growth did not carry on.",
+            "b": "",
+            "c": "Total trade in value mixes oil prices, cars and everything else; dual-use goods are a "
+                 "small part of it, and a fall in the total cannot show what happened to them.",
+            "d": "2025 is the first fall since 2020, and far below the 2021-2024 pace: more than noise.",
+        },
+        hint="First ask which way trade moved (the levels), then what a total in value can and cannot show.",
     ),
     "nb06-tariff-months": Number(
         expected=_months_at_20,

@@ -9,6 +9,7 @@ Modules:
 - ``fentanyl``: overdose deaths, controls timeline, seizures (notebook 04)
 - ``evidence``: the scorecard of every claim the kit checks (notebook 05)
 - ``after``: what happened after the article, 2025-2026 (notebook 06)
+- ``calibration``: the reliability plot of a student's predicted verdicts (notebook 05)
 
 Notebooks write ``from helpers.figures import oil as oil_figures`` and call
 ``oil_figures.china_share_figure()``. Nothing below ``figures`` imports it.

@@ -147,10 +147,21 @@ def render_timeline(theme: str = "all", kind: str = "all") -> Figure:
     >>> plots.title_of(render_timeline("fentanyl", "tariffs"))
     'Fentanyl: 8 dated steps on tariffs and the ruling, Jan 2025 to Dec 2026'
     """
+    return update_timeline(plots.new_figure(9, 4.4)[0], theme, kind)
+
+
+def update_timeline(fig: Figure, theme: str = "all", kind: str = "all") -> Figure:
+    """Draw the timeline explorer's view on ``fig`` (a figure :func:`render_timeline` made).
+
+    >>> fig = render_timeline()
+    >>> update_timeline(fig, "fentanyl", "tariffs") is fig, plots.title_of(fig)[:9]
+    (True, 'Fentanyl:')
+    """
     themes = list(after.THEMES) if theme == "all" else [theme]
     kinds = list(after.KINDS) if kind == "all" else list(after.KIND_GROUPS[kind])
     tl = after.timeline(themes, kinds)
-    fig, ax = plots.new_figure(9, 4.4)
+    ax = fig.axes[0]
+    plots.clear_axes(ax)
     rows = list(after.THEMES)
     for k, g in tl.groupby("kind"):
         marker, colour = _KIND_MARKERS[str(k)]
@@ -171,7 +182,8 @@ def render_timeline(theme: str = "all", kind: str = "all") -> Figure:
     title = f"{who}: {len(tl)} dated step{'s' if len(tl) != 1 else ''}{what}, {start:%b %Y} to {end:%b %Y}"
     src = (data.cite_rows(tl, max_cited=plots.EXPLORER_MAX_CITED, tables=sorted(tl["table"].unique()))
            if len(tl) else "Source: kit table after_actions (no rows in this selection).")
-    alt = (f"Timeline of dated steps after the article, {start:%b %Y} to {end:%b %Y}, one row per theme: "
+    alt = (f"Timeline of dated steps{what} after the article ({who.lower()}), {start:%b %Y} to {end:%b %Y}, "
+           "one row per theme: "
            + ("; ".join(f"{d.date()} {after.THEMES[t]}, {after.KINDS[k]}: {w}"
                         for d, t, k, w in tl[["date", "theme", "kind", "what"]].itertuples(index=False))
               or "none") + ".")
@@ -195,4 +207,5 @@ def timeline_explorer() -> Explorer:
         render_timeline,
         {"theme": _THEME_OPTIONS, "kind": _KIND_OPTIONS},
         description="Choose a theme and a kind of action. A date on a timeline is context, not a cause.",
+        update=update_timeline,
     )

@@ -15,7 +15,7 @@ def scorecard_figure() -> Figure:
     """Stacked bars: the final verdicts for each theme and type of claim, with a takeaway title.
 
     >>> plots.title_of(scorecard_figure())
-    '21 of 37 claims hold up in full; the 2 that fail are both about Iranian oil'
+    '20 of 37 claims hold up in full; the 2 that fail are both about Iranian oil'
     """
     ledger = claims.claims()
     table = (ledger.groupby(["theme", "claim_type"])["verdict"].value_counts().unstack(fill_value=0)

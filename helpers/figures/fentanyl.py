@@ -8,7 +8,9 @@ The numbers come from ``helpers.fentanyl``; this module only draws them.
 
 from __future__ import annotations
 
+import weakref
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 import pandas as pd
 from matplotlib.figure import Figure
@@ -43,6 +45,19 @@ def timeline_figure(jurisdictions: Sequence[str] = fentanyl.TIMELINE_GROUPS[0],
     ...
     ValueError: years must lie within 1999-2025 with start <= end; got 2026-2030
     """
+    fig = Figure(figsize=(8.0, 5.2), layout="constrained")
+    fig.subplots(2, 1, sharex=True, height_ratios=[2.0, 1.3])
+    return update_timeline(fig, jurisdictions, start, end)
+
+
+def update_timeline(fig: Figure, jurisdictions: Sequence[str], start: int, end: int = fentanyl.TIMELINE_END
+                    ) -> Figure:
+    """Draw the timeline's view on ``fig`` (a figure :func:`timeline_figure` made), replacing the last.
+
+    >>> fig = timeline_figure(["UN"], 2015, 2025)
+    >>> update_timeline(fig, ["CHN"], 2021) is fig, plots.title_of(fig)[:9]
+    (True, 'China: 8 ')
+    """
     if isinstance(jurisdictions, str):
         raise ValueError("give jurisdictions as a list or tuple, e.g. ('CHN', 'UN')")
     juris = list(jurisdictions)
@@ -60,12 +75,12 @@ def timeline_figure(jurisdictions: Sequence[str] = fentanyl.TIMELINE_GROUPS[0],
 
     steps = fentanyl.timeline(juris, start, end)
     n_events = steps["event_id"].nunique()
-    all_d = fentanyl.final_series("all_drugs")
-    t404 = fentanyl.final_series("t40_4")
+    deaths = _timeline_deaths(fig)
+    all_d, t404 = deaths.all_drugs, deaths.t40_4
     yrs = [y for y in all_d.index if start <= y <= end]
 
-    fig = Figure(figsize=(8.0, 5.2), layout="constrained")
-    ax, ax2 = fig.subplots(2, 1, sharex=True, height_ratios=[2.0, 1.3])
+    ax, ax2 = fig.axes
+    plots.clear_axes(ax, ax2)
     x_of = {y: pd.Timestamp(year=y, month=7, day=1) for y in all_d.index}
     for i, (series, label) in enumerate(((all_d, fentanyl.SHORT["all_drugs"]),
                                          (t404, fentanyl.SHORT["t40_4"]))):
@@ -75,7 +90,8 @@ def timeline_figure(jurisdictions: Sequence[str] = fentanyl.TIMELINE_GROUPS[0],
     ax.set_ylabel("Deaths (thousands)")
     highest = max((all_d[y] for y in yrs), default=0) / 1000
     ax.set_ylim(0, highest * 1.45 if highest else 1)  # headroom: the legend sits above the lines
-    ax.legend(loc="upper left", ncols=2)
+    # Inside the axes, so the layout need not measure it (nor would it change anything).
+    ax.legend(loc="upper left", ncols=2).set_in_layout(False)
 
     rows = list(reversed(juris))
     # One artist per jurisdiction and kind of date (not one per step): fewer artists, faster redraws.
@@ -84,7 +100,7 @@ def timeline_figure(jurisdictions: Sequence[str] = fentanyl.TIMELINE_GROUPS[0],
         colour = plots.PALETTE[2 + list(fentanyl.JURISDICTIONS).index(str(j))]
         ax2.plot(g["date"], [rows.index(j)] * len(g), marker=marker, markersize=8, linestyle="none",
                  color=colour, markerfacecolor=colour if filled else "white", markeredgewidth=1.8)
-    for _eid, g in steps.groupby("event_id"):
+    for _eid, g in steps[steps.duplicated("event_id", keep=False)].groupby("event_id"):
         if len(g) > 1:
             ax2.plot(g["date"], [rows.index(g["jurisdiction"].iloc[0])] * len(g), color="#777777",
                      linewidth=1, zorder=0)
@@ -114,14 +130,35 @@ def timeline_figure(jurisdictions: Sequence[str] = fentanyl.TIMELINE_GROUPS[0],
     ) or "none"
     alt = (f"Line chart of final US overdose deaths per year, {start}-{end} (all drugs, and T40.4 synthetic "
            f"opioids), above a strip of dated control steps by {names}. Steps: {alt_steps}.")
-    shown = fentanyl.deaths("final").query(
-        f"drug_category in ['all_drugs', 't40_4'] and {start} <= year <= {end}")
+    shown = deaths.rows[deaths.rows["year"].between(start, end)]
     if len(shown) or len(steps):
-        src = data.cite_rows(pd.concat([shown, steps]), max_cited=plots.EXPLORER_MAX_CITED,
+        src = data.cite_rows(pd.concat([shown[["source_id"]], steps[["source_id"]]]),
+                             max_cited=plots.EXPLORER_MAX_CITED,
                              tables=["fent_overdose_deaths", "fent_controls_timeline"])
     else:
         src = "Source: kit tables fent_overdose_deaths, fent_controls_timeline (no rows in this selection)."
     return plots.finish(fig, title=title, source=src, alt=alt)
+
+
+@dataclass(frozen=True)
+class _Deaths:
+    """What every view of the timeline draws from the deaths table, whatever the controls say."""
+
+    all_drugs: pd.Series
+    t40_4: pd.Series
+    rows: pd.DataFrame  # the final rows of both categories, for the source line
+
+
+_DEATHS: weakref.WeakKeyDictionary[Figure, _Deaths] = weakref.WeakKeyDictionary()
+
+
+def _timeline_deaths(fig: Figure) -> _Deaths:
+    """The deaths a timeline figure shows, read once per figure: an explorer's redraws reuse them."""
+    if fig not in _DEATHS:
+        final = fentanyl.deaths("final")
+        _DEATHS[fig] = _Deaths(fentanyl.final_series("all_drugs"), fentanyl.final_series("t40_4"),
+                               final[final["drug_category"].isin(["all_drugs", "t40_4"])])
+    return _DEATHS[fig]
 
 
 _GROUP_LABEL = {  # a control's label for each of fentanyl.TIMELINE_GROUPS
@@ -155,6 +192,7 @@ def timeline_explorer() -> Explorer:
         timeline_controls(),
         default={"jurisdictions": fentanyl.TIMELINE_GROUPS[0], "start": fentanyl.TIMELINE_STARTS[0]},
         description="Choose who acted and the years to show. A control's date is context, not a cause.",
+        update=update_timeline,
     )
 
 

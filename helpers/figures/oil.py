@@ -345,13 +345,24 @@ def render_baseline(tracker: str, start: str, end: str) -> Figure:
     >>> plots.title_of(render_baseline("any", "2020", "2024"))
     '2020 to 2024 (Kpler, then UANI): x4.5, quadrupled'
     """
+    return update_baseline(plots.new_figure(8, 4.8)[0], tracker, start, end)
+
+
+def update_baseline(fig: Figure, tracker: str, start: str, end: str) -> Figure:
+    """Draw the 'quadrupled?' view on ``fig`` (a figure :func:`render_baseline` made), replacing the last.
+
+    >>> fig = render_baseline("any", "2020", "2024")
+    >>> update_baseline(fig, "UANI", "2023", "2024") is fig, plots.title_of(fig)[:16]
+    (True, '2023 to 2024 (UA')
+    """
     for name, value, options in (("start", start, oil.BASELINE_STARTS), ("end", end, oil.BASELINE_ENDS)):
         if value not in options:
             raise ValueError(f"unknown {name} {value!r}; allowed: " + ", ".join(options))
     start_label, end_label = period_label(start), period_label(end)
     a, b = oil.tracked_level(tracker, start), oil.tracked_level(tracker, end)
     who = "any tracker" if tracker == "any" else tracker
-    fig, ax = plots.new_figure(8, 4.8)
+    ax = fig.axes[0]
+    plots.clear_axes(ax)
     ax.set_ylabel("Iranian crude to China (million b/d)")
     if a is None or b is None:
         missing = start_label if a is None else end_label
@@ -390,7 +401,7 @@ def render_baseline(tracker: str, start: str, end: str) -> Figure:
                label=f"four times the start: {four} mb/d")
     ax.set_xticks([0, 1], [start_label, end_label])
     ax.set_ylim(0, max(four_high, b.high) * 1.15)
-    ax.legend(loc="center")
+    ax.legend(loc="center").set_in_layout(False)  # inside the axes: nothing for the layout to measure
     trackers = ", then ".join(dict.fromkeys(_TRACKER_NAME.get(t, t) for t in a.trackers + b.trackers))
     ratio = _ratio_text(lo, hi, b.upper_bound)
     title = f"{start_label} to {end_label} ({trackers}): {ratio}, {verdict}"
@@ -416,6 +427,7 @@ def baseline_explorer() -> Explorer:
         baseline_controls(),
         default={"tracker": "any", "start": "2023-03", "end": "2024"},
         description="Tracked Iranian crude reaching China at the start and end, and four times the start.",
+        update=update_baseline,
     )
 
 
@@ -453,10 +465,22 @@ def render_revenue(exports_mbd: float, china_share: float, brent_usd: float, dis
     >>> plots.title_of(render_revenue(1.60, 0.91, 80.52, 6))
     'Sales to China of $39.7 bn are 9.1-9.9% of GDP: above the 5% claim'
     """
+    return update_revenue(plots.new_figure(8, 3.6)[0], exports_mbd, china_share, brent_usd, discount_usd)
+
+
+def update_revenue(fig: Figure, exports_mbd: float, china_share: float, brent_usd: float,
+                   discount_usd: float) -> Figure:
+    """Draw the revenue calculator's view on ``fig`` (a figure :func:`render_revenue` made).
+
+    >>> fig = render_revenue(1.60, 0.91, 80.52, 6)
+    >>> update_revenue(fig, 1.60, 0.91, 80.52, 13) is fig
+    True
+    """
     r = oil.revenue_range(exports_mbd, china_share, brent_usd, discount_usd)
     lo, hi = r["pct_low"], r["pct_high"]
     verdict = oil.revenue_verdict(lo, hi)
-    fig, ax = plots.new_figure(8, 3.6)
+    ax = fig.axes[0]
+    plots.clear_axes(ax)
     colour = plots.PALETTE[0]
     ax.barh([0], [lo], height=0.5, color=colour, edgecolor="black", linewidth=0.6)
     ax.barh([0], [hi - lo], left=lo, height=0.5, color=colour, alpha=0.35, edgecolor="black",
@@ -469,7 +493,7 @@ def render_revenue(exports_mbd: float, china_share: float, brent_usd: float, dis
     ax.set_ylim(-0.45, 0.6)
     ax.set_xlim(0, max(12.5, hi * 1.15))
     ax.set_xlabel("Share of Iran's GDP (%)")
-    ax.grid(axis="x")
+    ax.grid(True, axis="x")  # True, not a toggle: the figure may be drawn again
     price = brent_usd - discount_usd
     title = f"Sales to China of ${r['revenue_usd_bn']:.1f} bn are {lo:.1f}-{hi:.1f}% of GDP: {verdict}"
     alt = (f"Bar chart: {exports_mbd:g} mb/d exported, {china_share:.0%} to China, at ${brent_usd:g} Brent "
@@ -495,6 +519,7 @@ def revenue_explorer() -> Explorer:
         revenue_controls(),
         default={"exports_mbd": 1.60, "china_share": 0.91, "brent_usd": 80.52, "discount_usd": 6.0},
         description="Iran's exports x China's share x (Brent - discount) x 366 days, as a share of GDP.",
+        update=update_revenue,
     )
 
 

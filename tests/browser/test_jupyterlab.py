@@ -1,7 +1,7 @@
 """Every notebook in real JupyterLab, in headless Chromium: Run All, no error anywhere, explorers redraw.
 
-JupyterLab is started by the test on 127.0.0.1 with a free port, no token, a temporary home and
-settings (windowed rendering and the news check off), on a copy of the notebooks so autosave
+JupyterLab is started by the test on 127.0.0.1 with a free port, no token, a temporary home, the
+kit's ``overrides.json`` (as ``make lab``, the class server and Binder use it) and windowed rendering off, on a copy of the notebooks so autosave
 never touches the repository. Waits are on kernel and cell state, never fixed sleeps.
 """
 
@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from helpers import lessons
+from helpers import lessons, paths
 
 OUTLINES = lessons.outline()
 STARTUP_TIMEOUT_S = 60
@@ -30,11 +30,10 @@ def free_port() -> int:
 
 
 def write_settings(folder: Path) -> None:
-    """User settings for a test session: every cell rendered, no news, no update check."""
+    """User settings for a test session: every cell rendered (news and kernel start come from the kit's
+    ``overrides.json``, as a student gets them)."""
     settings = {
         "@jupyterlab/notebook-extension/tracker.jupyterlab-settings": '{"windowingMode": "none"}',
-        "@jupyterlab/apputils-extension/notification.jupyterlab-settings":
-            '{"fetchNews": "false", "checkForUpdates": false}',
     }
     for rel, text in settings.items():
         path = folder / rel
@@ -55,7 +54,7 @@ def lab(tmp_path_factory, browser):
     cmd = [sys.executable, "-m", "jupyterlab", "--no-browser", "--ip=127.0.0.1", f"--port={port}",
            "--IdentityProvider.token=", "--ServerApp.password=", "--allow-root",
            f"--ServerApp.root_dir={root}", "--LabApp.extension_manager=readonly",
-           "--ServerApp.open_browser=False"]
+           "--ServerApp.open_browser=False", f"--LabApp.app_settings_dir={paths.LAB_SETTINGS_DIR}"]
     log = open(home / "lab.log", "w")  # noqa: SIM115 - closed below
     proc = subprocess.Popen(cmd, env=env, stdout=log, stderr=subprocess.STDOUT)
     base = f"http://127.0.0.1:{port}"
@@ -178,4 +177,34 @@ def test_run_all_in_jupyterlab_without_errors_and_explorers_redraw(lab, browser,
         browsing.screenshot(page, f"lab-{outline.slug}-explorer{i}", full_page=False)
     assert blocked == [], blocked
     print(f"{outline.slug}: Run All in JupyterLab took {elapsed:.1f} s")
+    page.close()
+
+
+NEWS_TEXT = "official Jupyter news"
+
+
+@pytest.mark.browser
+def test_no_news_pop_up_and_the_kernel_starts_without_a_dialog(lab, browser):
+    """What a student sees first: the notebook, its kernel started, no dialog and no news toast.
+
+    Nothing is clicked: with the kit's overrides.json the preferred kernel starts by itself."""
+    import json
+
+    name = OUTLINES[0].path.name
+    page = browser.new_page(viewport={"width": 1280, "height": 720})
+    page.goto(f"{lab}/lab/tree/{name}?reset")
+    page.wait_for_selector(".jp-Notebook .jp-Cell", timeout=60_000)
+    deadline = time.monotonic() + 60
+    dialogs, toasts, started = [], [], False
+    while time.monotonic() < deadline:
+        dialogs += [d.inner_text()[:200] for d in page.query_selector_all(".jp-Dialog")]
+        toasts += [t for t in page.eval_on_selector_all(".Toastify__toast", "els => els.map(e => e.textContent)")]
+        sessions = json.load(urllib.request.urlopen(f"{lab}/api/sessions", timeout=5))
+        started = any(s.get("path", "").endswith(name) and s.get("kernel") for s in sessions)
+        if started and time.monotonic() > deadline - 50:  # watch at least 10 s after opening
+            break
+        page.wait_for_timeout(250)
+    assert started, "the kernel did not start by itself"
+    assert dialogs == [], dialogs
+    assert not [t for t in toasts if NEWS_TEXT in t], toasts
     page.close()

@@ -16,7 +16,7 @@ from nbclient import NotebookClient
 from helpers import lessons
 from helpers.build import lint, scaffold
 
-ROOT = Path(__file__).resolve().parents[2]
+ROOT = Path(__file__).resolve().parents[2]  # the checkout (tests/build/ is two levels down)
 TEXT = "A first paragraph costs $5.\nA second paragraph says 40% of chips came from X.\nA third one.\n"
 
 
@@ -147,7 +147,7 @@ def test_s10_make_passes_the_headline_without_expanding_it(kit):
     """make new-article with $, quotes and backticks: stored exactly as typed, no command runs."""
     shutil.copy(ROOT / "Makefile", kit / "Makefile")
     (kit / "pyproject.toml").touch()
-    (kit / "setup.py").touch()
+    (kit / "setup.py").touch()  # the stamp depends on both (Makefile)
     os.utime(kit / "article.txt")  # the stamp is newer than pyproject.toml: make installs nothing
     env = dict(os.environ, PYTHONPATH=str(kit))
     kit_python = [f"PY={sys.executable}", f"STAMP={kit / 'article.txt'}"]  # this venv; nothing to install

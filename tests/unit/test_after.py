@@ -148,6 +148,8 @@ def test_explorer_renders_every_view_with_alt_text():
 def test_exercise_answers_are_computed_and_checked():
     assert check("nb06-trade-2025", after.trade_change(2024, 2025)).ok
     assert not check("nb06-trade-2025", -6.9 * 100).ok
+    assert check("nb06-trade-reading", "b").ok
+    assert "dual-use goods are a" in check("nb06-trade-reading", "c").message
     assert check("nb06-tariff-months", 8).ok
     assert check("nb06-ruling", ["a", "c"]).ok
     assert check("nb06-bears", {"C10": "prediction-failed", "C14": "overtaken", "C26": "confirmed-later"}).ok

@@ -5,7 +5,7 @@ import re
 import nbformat
 import pytest
 
-from helpers import claims, evidence
+from helpers import claims, evidence, oil
 from helpers.paths import NOTEBOOKS_DIR
 
 LEDGER = claims.claims()
@@ -129,3 +129,12 @@ def test_correction_note_checks_structure(change, message):
 
 def test_correction_note_rejects_non_dicts():
     assert "Expected a dict" in str(NOTE.feedback("my note"))
+
+
+def test_c17_selects_each_tracker_by_name_not_by_row_order(monkeypatch):
+    """C17's evidence reads UANI's and Kpler's 2024 rows by name, so reordering the table changes nothing."""
+    shares = oil.china_share(2024)
+    monkeypatch.setattr(oil, "china_share", lambda year=None: shares.iloc[::-1])
+    ev = evidence.c17_china_share()
+    assert ev.value == 91 and "Kpler 77%" in ev.text and "UANI 91%" in ev.text
+    assert evidence.agrees("C17")

@@ -170,8 +170,11 @@ def test_timeline_figure_empty_selection_and_bad_input():
 @pytest.mark.parametrize("qid", sorted(nb04.QUESTIONS))
 def test_every_question_has_a_computable_answer(qid):
     from helpers.checks import question
+    from helpers.exercises import Verdict
+    from helpers.exercises.questions import resolve
     q = question(qid)
-    expected = q.expected() if callable(q.expected) else q.expected
+    expected = ((resolve(q.verdict), list(resolve(q.evidence))) if isinstance(q, Verdict)
+                else resolve(q.expected))
     assert q.feedback(expected).ok
 
 
@@ -180,8 +183,31 @@ def test_question_answers_hand_computed():
     assert check("nb04-overlap-2017", 17029 + 28466 + 15482 + 13942 - 70237).ok
     assert check("nb04-share-2023", 69.3).ok
     assert not check("nb04-share-2023", 0.693).ok
-    assert check("nb04-reconcile-55", 53).ok and not check("nb04-reconcile-55", 55).ok
     assert not check("nb04-its-needs", ["a", "b", "c"]).ok
+    assert check("nb04-its-needs", ("d", "c", "a")).ok
+
+
+def test_c37_verdict_follows_the_ledger_and_the_timeline():
+    from helpers import data
+    from helpers.checks import check, question
+    q = question("nb04-c37-verdict")
+    assert set(q.verdicts) == set(data.allowed("article_claims", "verdict"))
+    assert check("nb04-c37-verdict", {"verdict": "Partly-supported",
+                                      "evidence": ["chn-2024-07-nps", "chn-2024-09-precursors"]}).ok
+    assert check("nb04-c37-verdict", ("partly-supported", ["usa-2024-12-gupta", "CHN-2025-11-EXPORT"])).ok
+    wrong = check("nb04-c37-verdict", {"verdict": "supported", "evidence": ["chn-2024-07-nps"]})
+    assert not wrong.ok and "export ban" in wrong.message
+    unrelated = check("nb04-c37-verdict", {"verdict": "partly-supported", "evidence": ["chn-2019-class"]})
+    assert not unrelated.ok and "'chn-2019-class' does not" in unrelated.message
+
+
+@pytest.mark.parametrize(("qid", "right"), [("nb04-two-counts", "c"), ("nb04-no-cause", "C"),
+                                            ("nb04-seizure-reading", " b ")])
+def test_each_wrong_reading_gets_its_own_feedback(qid, right):
+    from helpers.checks import check, question
+    assert check(qid, right).ok
+    messages = {check(qid, option).message for option in question(qid).options if option != right.strip().lower()}
+    assert len(messages) == len(question(qid).options) - 1
 
 
 @pytest.mark.parametrize("name, title_start, alt_bit", [
