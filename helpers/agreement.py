@@ -79,8 +79,8 @@ class Agreement:
 
     def __str__(self) -> str:
         if self.not_coded:
-            return (f"Not coded yet: {', '.join(self.not_coded)}. Replace each ... with a verdict, "
-                    "then run the cell again (the kit's verdicts are shown once all are coded).")
+            return (f"Not coded yet: {', '.join(self.not_coded)}.\nReplace each ... with a verdict and "
+                    "run the cells again: the kit's verdicts are shown once all are coded.")
         return (f"You agree with the kit on {self.agreed} of {self.coded} claims ({self.percent:.0f}%); "
                 f"Cohen's kappa {self.kappa:.2f} (1 = perfect agreement, 0 = no better than chance).")
 
@@ -93,7 +93,8 @@ def compare(mine: Mapping[str, object], kit: Mapping[str, str], labels: Sequence
     ``labels`` (optional) are the allowed labels; a label outside them is an error that names it.
 
     >>> print(compare({"C1": "supported", "C2": ...}, {"C1": "supported", "C2": "x"}))  # doctest: +ELLIPSIS
-    Not coded yet: C2. Replace each ... with a verdict, then run the cell again ...
+    Not coded yet: C2.
+    Replace each ... with a verdict and run the cells again: ...
     >>> compare({"C1": "maybe"}, {"C1": "supported"}, labels=("supported", "opinion"))
     Traceback (most recent call last):
     ...
