@@ -134,8 +134,8 @@ def save(predictions: Mapping, folder: Path | str | None = None) -> Saved:
 
     >>> save({"C2": (..., ...)}, "/nonexistent")
     Not saved yet: no prediction for C2, C3, C16, C17, C37. Replace each ... and run the cell again.
-    >>> save({"C2": ("true", 70)}, "/nonexistent")
-    ✗ Not saved: 'true' (for C2) is not a verdict; verdicts: supported, partly-supported, not-supported, unverifiable, opinion
+    >>> save({"C2": ("true", 70)}, "/nonexistent")  # doctest: +ELLIPSIS
+    ✗ Not saved: 'true' (for C2) is not a verdict; verdicts: supported, partly-supported, ...
     """
     try:
         parsed = parse(predictions)

@@ -1,15 +1,15 @@
 """Questions for notebook 00 (start here): provenance, the article's themes, and the pandas the kit uses.
 
 Each wrong option's feedback is a misconception from ``notebooks/00-start-here.notes.md``. Expected
-answers are computed from the data: the theme of paragraph 1 from the claims ledger, the kind of the
+answers are computed from the data: the paragraphs that mention oil from the seed, the theme of paragraph 1 from the claims ledger, the kind of the
 Kupler/Kpler error from the errata, the counts and values from ``china_russia_trade``.
 
 >>> print(QUESTIONS["nb00-themes"].feedback("d"))  # doctest: +ELLIPSIS
 ✗ Not yet: a search finds words, not ideas. ...
 """
 
-from helpers import data
-from helpers.exercises import Choice, Number
+from helpers import article, data
+from helpers.exercises import Choice, Items, Number, forms
 
 #: The letters of nb00-themes, one per theme of the claims ledger.
 THEME_OPTIONS = {"a": "dual-use", "b": "iran-oil", "c": "fentanyl"}
@@ -88,6 +88,11 @@ QUESTIONS = {
                  "three themes, in other words.",
         },
         hint="Read P1 (at the top of this notebook) and ask what the equipment is for.",
+    ),
+    "nb00-oil-paragraphs": Items(
+        expected=lambda: tuple(article.paragraphs_mentioning("oil")),
+        normalise=forms.paragraph,
+        hint="Search every paragraph, not only the ones you remember: article.paragraphs_mentioning(\"oil\").",
     ),
     "nb00-map": Choice(
         expected="c",
