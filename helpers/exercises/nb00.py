@@ -1,8 +1,9 @@
 """Questions for notebook 00 (start here): provenance, the article's themes, and the pandas the kit uses.
 
 Each wrong option's feedback is a misconception from ``notebooks/00-start-here.notes.md``. Expected
-answers are computed from the data: the paragraphs that mention oil from the seed, the theme of paragraph 1 from the claims ledger, the kind of the
-Kupler/Kpler error from the errata, the counts and values from ``china_russia_trade``.
+answers are computed from the data: the paragraphs that mention oil from the seed, the theme of
+paragraph 1 from the claims ledger, the kind of the Kupler/Kpler error from the errata, the counts and
+values from ``china_russia_trade``.
 
 >>> print(QUESTIONS["nb00-themes"].feedback("d"))  # doctest: +ELLIPSIS
 ✗ Not yet: a search finds words, not ideas. ...
@@ -92,7 +93,7 @@ QUESTIONS = {
     "nb00-oil-paragraphs": Items(
         expected=lambda: tuple(article.paragraphs_mentioning("oil")),
         normalise=forms.paragraph,
-        hint="Search every paragraph, not only the ones you remember: article.paragraphs_mentioning(\"oil\").",
+        hint="Search every paragraph, not only the ones you remember: give the helper the word to find.",
     ),
     "nb00-map": Choice(
         expected="c",
