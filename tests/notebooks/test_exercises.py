@@ -21,7 +21,6 @@ from helpers.exercises.questions import resolve
 NOT_YET_REWORKED = [
     "00-start-here",
     "01-reading-the-source",
-    "02-dual-use-goods",
     "03-iranian-oil-flows",
     "04-fentanyl-controls",
     "05-checking-the-claims",
