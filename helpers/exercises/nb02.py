@@ -103,7 +103,8 @@ QUESTIONS = {
             "d": "the list names what goes into weapons (components, instruments, machines), not weapons; "
                  "an empty chapter 93 is by design.",
         },
-        hint="Ask of each statement: is it about the list of codes, or about trade that the chart does not show?",
+        hint="Ask of each statement: is it about the list of codes, or about trade that the chart does "
+             "not show?",
     ),
     "nb02-tier-4a-instruments": Items(
         expected=lambda: _tier_chapter_codes("4.A", "90"),
@@ -132,7 +133,8 @@ QUESTIONS = {
             "c": "",
             "d": "that turns the share around: its total would be China's trade, not Russia's war effort.",
         },
-        hint="Read paragraph 2 again: '90% of the microelectronics used in Russia's war effort'. What is the total?",
+        hint="Read paragraph 2 again: '90% of the microelectronics used in Russia's war effort'. "
+             "What is the total?",
     ),
     "nb02-percent-or-euros": Choice(
         expected=_neighbours_small,
