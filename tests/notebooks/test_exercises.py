@@ -22,7 +22,6 @@ NOT_YET_REWORKED = [
     "00-start-here",
     "01-reading-the-source",
     "02-dual-use-goods",
-    "03-iranian-oil-flows",
     "04-fentanyl-controls",
     "05-checking-the-claims",
     "06-after-the-article",
