@@ -50,7 +50,7 @@ def _c16_verdict() -> str:
 
 
 def _mirror_reading() -> str:
-    """Option "b" (at least the gap was relabelled) holds while China's 'Malaysian' crude exceeds Malaysia's output."""
+    """Option "b" (at least the gap is relabelled oil) holds if China gets more than Malaysia produces."""
     assert min(oil.malaysia_gap(2024)) > 0
     return "b"
 
