@@ -93,7 +93,7 @@ def test_33_a_nonsense_note_is_never_correct():
 
 
 def test_33_an_unanswered_cell_says_not_answered_yet():
-    fb = check("nb03-tracker-spread-2023", ...)
+    fb = check("nb03-output-fall", ...)
     assert fb is NOT_ANSWERED and not fb.answered
     assert "ellipsis" not in fb.message and fb.message.startswith("Not answered yet")
     assert "#555555" in fb._repr_html_()  # grey, not the red of a wrong answer
