@@ -207,8 +207,8 @@ def checked(predictions: dict) -> dict[str, dict]:
     for raw, guess in predictions["claims"].items():
         claim = str(raw).strip().upper()
         if not isinstance(guess, dict):
-            raise ValueError(f"{raw!r}: a prediction is {{'verdict': ..., 'confidence': ...}}, got {guess!r}; "
-                             "save them with predictions.save() in notebook 00")
+            raise ValueError(f"{raw!r}: a prediction is {{'verdict': ..., 'confidence': ...}}, "
+                             f"got {guess!r}; save them with predictions.save() in notebook 00")
         if claim not in known:
             raise ValueError(f"{raw!r} is not a claim id; allowed: C1 to C{len(known)}")
         verdict = str(guess.get("verdict", "")).strip().lower().replace(" ", "-")
