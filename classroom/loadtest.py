@@ -34,7 +34,7 @@ from classroom.students import NotebookRun, run_notebook
 
 # After notebook 00 a third of the class answers a question of a later notebook (one the lessons' cells never
 # check) right, a third wrongly, and a third not at all: the gradebook must tell them apart.
-GRADED_QUESTION = "nb03-quadrupling-baseline"
+GRADED_QUESTION = "nb03-mirror-reading"
 ANSWERS = {
     True: "from helpers.checks import check, question\ncheck({q!r}, question({q!r}).expected())",
     False: "from helpers.checks import check\ncheck({q!r}, 'not an answer')",

@@ -26,6 +26,7 @@ Drawing:
 Learning:
 - ``exercises``: question types, Feedback, one module of questions per notebook, the records of attempts
 - ``checks``: ``check()`` and ``question()``, the face notebooks call
+- ``predictions``: a student's predicted verdicts, saved in notebook 00 and read back in 05
 - ``lessons``: the notebooks' order, titles, goals and time
 - ``tags``: the cell-tag vocabulary
 

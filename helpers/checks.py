@@ -33,7 +33,7 @@ def question(question_id: str):
 def check(question_id: str, answer: object) -> Feedback:
     """Check a student's answer to one exercise and say what is off; the hint from the second wrong try.
 
-    >>> check("nb00-themes", "fentanyl controls")
+    >>> check("nb00-themes", "a")
     ✓ Correct.
     >>> check("nb00-themes", ...)
     Not answered yet: replace the ... with your answer, then run the cell.

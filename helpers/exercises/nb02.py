@@ -1,15 +1,22 @@
-"""Questions for notebook 02 (dual-use goods). Expected answers are computed from the data."""
+"""Questions for notebook 02 (dual-use goods). Expected answers are computed from the data.
+
+Judgement first (issue 18): each Choice's wrong options are the misconceptions of the teaching notes,
+each with its own feedback; the one verdict comes from the claims ledger, its rows from ``us_listings``.
+
+>>> from helpers.exercises.nb02 import QUESTIONS
+>>> QUESTIONS["nb02-c2-verdict"].feedback(("supported", [])).ok
+False
+"""
 
 from helpers import data, trade
-from helpers.exercises import Choice, Items, Mapping, Number, forms
+from helpers.exercises import Choice, Items, Mapping, Number, Verdict, forms
 
 BASES = ("dispatch-country", "producer-headquarters", "not-stated")
 BASIS_CLAIMS = ("us-officials-2024-04-micro", "kse-2024-01-china-hq", "burns-2025-01")
-ARTICLE_NEEDS = (
-    "a share of Russia's imports",
-    "a share of what Russia's arms makers use",
-    "a share of China's exports",
-)
+
+#: The claim the listings section settles, and the band of counts "close to" the article's 400.
+LISTED_CLAIM = "C2"
+NEAR_400 = (350, 450)
 
 
 def _chapter_count(chapter: str) -> int:
@@ -21,20 +28,61 @@ def _tier_chapter_codes(tier: str, chapter: str) -> tuple[str, ...]:
     return tuple(c for c in rows["hs6"] if trade.parse_hs(c).chapter == chapter)
 
 
+def _chpl_reading() -> str:
+    """'b' (the list is mostly electronics) while more than half of its codes are in chapter 85."""
+    return "b" if 2 * _chapter_count("85") > len(data.load("chpl_items")) else "none of these"
+
+
 def _basis() -> dict[str, str]:
     claims = data.load("share_claims").set_index("claim_id")
     return {cid: str(claims.loc[cid, "measured_by"]) for cid in BASIS_CLAIMS}
 
 
-def _mirror_gap_annualised() -> float:
+def _article_needs() -> str:
+    """'c' (what arms makers use) while the article's claim is about use, not imports."""
+    burns = data.load("share_claims").set_index("claim_id").loc["burns-2025-01"]
+    return "c" if burns["share_of"] == "use-in-war-effort" else "a"
+
+
+def _neighbours_small() -> str:
+    """'b' while the five neighbours gained less than half of what EU exports to Russia lost."""
+    eu = trade.eu_export_changes(data.load("intermediary_trade_shift"))
+    gained = eu.loc[["KGZ", "ARM", "UZB", "KAZ", "GEO"], "change_m"].sum()
+    return "b" if gained < abs(eu.loc["RUS", "change_m"]) / 2 else "a"
+
+
+def mirror_gaps() -> tuple[float, float]:
+    """China's 2024 trade with Kyrgyzstan minus Kyrgyzstan's record, in USD bn: as published, annualised.
+
+    >>> [round(g, 1) for g in mirror_gaps()]
+    [17.6, 17.1]
+    """
     shift = data.load("intermediary_trade_shift")
     china = float(trade.mirror_rows(shift, "CHN", "KGZ")["value_m"]) / 1000
     kyrgyz = float(trade.mirror_rows(shift, "KGZ", "CHN")["value_m"]) / 1000
-    return trade.mirror_gap(china, trade.annualise(kyrgyz, 11)).gap
+    return trade.mirror_gap(china, kyrgyz).gap, trade.mirror_gap(china, trade.annualise(kyrgyz, 11)).gap
 
 
-def _kgz_base() -> float:
-    return float(trade.eu_export_changes(data.load("intermediary_trade_shift")).loc["KGZ", "base_m"])
+def _mirror_reading() -> str:
+    """'b' (most of the gap remains) while the missing month explains less than half of it."""
+    published, annualised = mirror_gaps()
+    return "b" if annualised > published / 2 else "a"
+
+
+def _c2_verdict() -> str:
+    return str(data.load("article_claims").set_index("claim_id").loc[LISTED_CLAIM, "verdict"])
+
+
+def near_400() -> tuple[str, ...]:
+    """The listing rows whose count (all entities, or Chinese ones) is close to the article's 400.
+
+    >>> near_400()
+    ('bis-el-prc-biden-2024-05', 'sdn-2024-08-23', 'diplomat-el-prc-biden-2024-08')
+    """
+    listings = data.load("us_listings")
+    low, high = NEAR_400
+    near = listings["total_listed"].between(low, high) | listings["china_hk_listed"].between(low, high)
+    return tuple(listings.loc[near, "listing_id"])
 
 
 QUESTIONS = {
@@ -44,11 +92,19 @@ QUESTIONS = {
         normalise=forms.hs_code,
         hint="Chapter, heading and subheading are the first 2, 4 and 6 digits, as strings.",
     ),
-    "nb02-chapter-85": Number(
-        expected=lambda: _chapter_count("85"),
-        unit="codes",
-        rel_tol=0,
-        hint="Count the codes whose first two digits are 85; trade.parse_hs(code).chapter gives them.",
+    "nb02-chpl-reading": Choice(
+        expected=_chpl_reading,
+        options={
+            "a": "the chart counts codes on a list, not trade. One code can carry billions of dollars of "
+                 "goods and another almost nothing; values need trade statistics.",
+            "b": "",
+            "c": "tiers rank concern, not size. Tier 1 is of the highest concern, and its few codes are "
+                 "integrated circuits.",
+            "d": "the list names what goes into weapons (components, instruments, machines), not weapons; "
+                 "an empty chapter 93 is by design.",
+        },
+        hint="Ask of each statement: is it about the list of codes, or about trade that the chart does "
+             "not show?",
     ),
     "nb02-tier-4a-instruments": Items(
         expected=lambda: _tier_chapter_codes("4.A", "90"),
@@ -64,29 +120,60 @@ QUESTIONS = {
     "nb02-share-basis": Mapping(
         expected=_basis,
         labels=BASES,
-        hint="Read each claim's wording: 'came from' or 'via' is the route; 'headquartered' is the maker.",
+        hint="Read each claim's wording: 'came from' is where goods were shipped from; 'headquartered' is "
+             "the maker; a claim that says neither has not stated it.",
     ),
     "nb02-article-needs": Choice(
-        expected=ARTICLE_NEEDS[1],
-        options=ARTICLE_NEEDS,
-        hint="Read paragraph 2 again: 'used in Russia's war effort'.",
+        expected=_article_needs,
+        options={
+            "a": "that is what US officials measured: a share of Russia's imports. The article says 'used in "
+                 "Russia's war effort', which also counts what Russia makes itself or holds in stock.",
+            "b": "counting by producer still gives a share of Russia's imports. 'Used in the war effort' is "
+                 "about what the arms makers consume, from any source.",
+            "c": "",
+            "d": "that turns the share around: its total would be China's trade, not Russia's war effort.",
+        },
+        hint="Read paragraph 2 again: '90% of the microelectronics used in Russia's war effort'. "
+             "What is the total?",
     ),
-    "nb02-kgz-base": Number(
-        expected=_kgz_base,
-        unit="EUR m",
-        rel_tol=0.01,
-        hint="A change of +909 that is +345% of the base: base = change / (percent / 100).",
+    "nb02-percent-or-euros": Choice(
+        expected=_neighbours_small,
+        options={
+            "a": "compare euros, not percent: add up the neighbours' change_m and set it against the fall "
+                 "of EU exports to Russia.",
+            "b": "",
+            "c": "these are all goods, not dual-use goods, and an export to Kyrgyzstan does not show where "
+                 "the goods went next.",
+        },
+        hint="A large percentage of a small base can still be a small amount: look at the change_m column.",
     ),
-    "nb02-mirror-gap": Number(
-        expected=_mirror_gap_annualised,
-        unit="USD bn",
-        rel_tol=0.01,
-        hint="Scale Kyrgyzstan's 11 months to 12 with trade.annualise before taking the gap.",
+    "nb02-mirror-gap-reading": Choice(
+        expected=_mirror_reading,
+        options={
+            "a": "compute the annualised gap and compare it with the published one: the missing month "
+                 "explains only a small part of it.",
+            "b": "",
+            "c": "a mirror gap in total trade says that goods went somewhere; it says neither where nor "
+                 "which goods.",
+        },
+        hint="gap_annualised = trade.mirror_gap(china, trade.annualise(kyrgyz, 11)).gap; then compare it "
+             "with gap.gap.",
     ),
-    "nb02-listed-sum": Number(
-        expected=lambda: trade.china_listed_total(trade.listings_for(data.load("us_listings"))),
-        unit="entities",
-        rel_tol=0,
-        hint="Only Entity List actions for supporting Russia, and only rows with a China/HK count.",
+    "nb02-c2-verdict": Verdict(
+        verdict=_c2_verdict,
+        verdicts={
+            "supported": "the counts close to 400 count something else: designations in all countries, or "
+                         "Chinese firms listed for every reason. None counts suppliers of dual-use goods.",
+            "partly-supported": "part of what? The Russia-related listings name Chinese firms the US "
+                                "*listed*; a listed firm is not a count of suppliers, and a supplier "
+                                "need not be listed.",
+            "not-supported": "the listings give a lower bound of firms listed, not a count of suppliers. "
+                             "They cannot show that 400 suppliers is wrong, only that no public source "
+                             "counts them.",
+            "unverifiable": "",
+        },
+        evidence=near_400,
+        hint="Look for counts between 350 and 450 in total_listed and china_hk_listed; then read what each "
+             "row counts (scope, count_kind).",
     ),
 }

@@ -1,20 +1,26 @@
-"""Questions for notebook 03 (Iranian oil flows). Expected values are computed from the data."""
+"""Questions for notebook 03 (Iranian oil flows). Expected values are computed from the data.
+
+Five of the eight ask a student to decide (issue 18): a reading of two tracker figures, the verdicts
+on "more than 90%" and "quadrupled" with the rows that settle them, a reading of the Malaysia mirror
+and a reading of the Shandong port notice. Each wrong option is a misconception of the teaching notes.
+
+>>> QUESTIONS["nb03-c17-verdict"].verdict()
+'partly-supported'
+"""
 
 from helpers import data, oil, oil_units
-from helpers.exercises import Choice, Mapping, Number
+from helpers.exercises import Choice, Number, Verdict
 
 VERDICTS = data.allowed("article_claims", "verdict")
-SHANDONG_ACTORS = (
-    "China's central government",
-    "Shandong's provincial government",
-    "Shandong Port Group, a company owned by the province",
-    "the US Treasury",
-)
+#: Which verdict on C27 each option of ``nb03-port-ban-reading`` stands for.
+PORT_BAN_OPTIONS = {"supported": "a", "partly-supported": "b", "not-supported": "c", "unverifiable": "d"}
 
 
-def _spread_2023() -> float:
-    lo, hi = oil.annual_export_range(2023)
-    return hi - lo
+def _tracker_reading() -> str:
+    """Option "c" (both can be right) holds while the 2023 full-year rows count different things."""
+    rows = data.load("oil_export_estimates").query("year == 2023 and period_kind == 'year'")
+    assert rows["measure"].nunique() > 1 and (rows["bound"] == "lower-bound").any(), rows
+    return "c"
 
 
 def _output_fall_pct() -> float:
@@ -27,67 +33,116 @@ def _china_imports_2024() -> float:
     return oil_units.mt_to_mbd(float(total.loc[2024, "value_mt"]), "2024")
 
 
-def _quadrupling_start() -> str:
-    for start in oil.BASELINE_STARTS:
-        a, b = oil.tracked_level("any", start), oil.tracked_level("any", "2024")
-        if a is not None and b is not None and b.low / a.high >= oil.QUADRUPLED:
-            return start
-    raise AssertionError("no start quadruples")
+def _c17_verdict() -> str:
+    """Supported if every tracker's 2024 share is above 90%, not supported if none is, else partly."""
+    above = (oil.china_share(2024)["low"] > 90).tolist()
+    return "supported" if all(above) else "not-supported" if not any(above) else "partly-supported"
 
 
-def _malaysia_tonnes() -> float:
-    rows = data.load("oil_china_flows").query("period == '2024-01/2024-09'")
-    return oil_units.mt_to_mbd(float(rows["value_mt"].iloc[0]), "2024-01/2024-09")
+def _c17_rows() -> tuple[str, ...]:
+    return tuple(oil.china_share(2024)["tracker"])
 
 
-def _shandong_actor() -> str:
-    ban = oil.sanction_events("port-ban")
-    assert ban["actor"].iloc[0].startswith("Shandong Port Group")
-    return SHANDONG_ACTORS[2]
+def _c16_verdict() -> str:
+    """Supported only if even the most generous reading (highest end over lowest start) quadruples."""
+    start, end = oil.tracked_level("any", "2023-03"), oil.tracked_level("any", "2024")
+    return "supported" if end.high / start.low >= oil.QUADRUPLED else "not-supported"
+
+
+def _mirror_reading() -> str:
+    """Option "b" (at least the gap is relabelled oil) holds if China gets more than Malaysia produces."""
+    assert min(oil.malaysia_gap(2024)) > 0
+    return "b"
+
+
+def _port_ban_reading() -> str:
+    verdict = data.load("article_claims").set_index("claim_id").loc["C27", "verdict"]
+    return PORT_BAN_OPTIONS[verdict]
+
+
+def _verdicts(**why: str) -> dict[str, str]:
+    """Every verdict label, with the feedback for the wrong ones named in ``why``."""
+    return {v: why.get(v.replace("-", "_"), "") for v in VERDICTS}
 
 
 QUESTIONS = {
-    "nb03-tracker-spread-2023": Number(
-        expected=_spread_2023, unit="mb/d", abs_tol=0.005, rel_tol=0.0,
-        hint="Use the full-year rows only; a 'more than' counts at its stated value.",
-    ),
-    "nb03-output-fall": Number(
-        expected=_output_fall_pct, unit="%", abs_tol=0.5, rel_tol=0.0,
-        hint="Use OPEC's secondary-source series for 2017 and 2020; a fall is a negative change.",
+    "nb03-tracker-readings": Choice(
+        expected=_tracker_reading,
+        options={
+            "a": "Neither need be wrong: the two count different things (crude only, or crude and "
+                 "condensate), and the EIA's figure is a 'more than'.",
+            "b": "An average mixes crude with crude and condensate, and a bound with a point: it is a "
+                 "number no tracker published.",
+            "c": "",
+            "d": "A 'more than' is a bound, not a better estimate; the two differ mostly in what they "
+                 "count, not in how many ships they see.",
+        },
+        hint="Read the measure and bound columns of the two rows.",
     ),
     "nb03-china-imports-2024": Number(
         expected=_china_imports_2024, unit="mb/d", abs_tol=0.005, rel_tol=0.0,
         hint="Million tonnes x barrels per tonne / days in 2024 (a leap year).",
     ),
-    "nb03-uani-share-2024": Number(
-        expected=lambda: 100 * 533 / 587, unit="%", abs_tol=0.1, rel_tol=0.0,
-        hint="Barrels to China divided by all barrels exported, as a percentage.",
+    "nb03-c17-verdict": Verdict(
+        verdict=_c17_verdict, evidence=_c17_rows, normalise=lambda x: str(x).strip().lower(),
+        verdicts=_verdicts(
+            supported="UANI's share is above 90%, but the article credits Kpler. Is a share from one "
+                      "tracker evidence for a claim about another tracker's count?",
+            not_supported="One tracker's count for 2024 is above 90%: the claim holds on one count and "
+                          "not on the other.",
+            unverifiable="The table has 2024 shares, one of them from the tracker the article names: "
+                         "the data can settle this.",
+            opinion="'More than 90%' is a number with a source and a year: a statistic, not an opinion.",
+        ),
+        hint="Use the 2024 rows of the share table; name each row by its tracker.",
     ),
-    "nb03-quadrupling-baseline": Choice(
-        expected=_quadrupling_start,
-        options=oil.BASELINE_STARTS,
-        hint="Try each start in the explorer with 'Any tracker' and end 2024.",
+    "nb03-quadrupled-verdict": Verdict(
+        verdict=_c16_verdict, evidence=("2023-03", "2024"), normalise=lambda x: str(x).strip(),
+        verdicts=_verdicts(
+            supported="From the baseline the article names, the explorer's bars do not reach the dashed "
+                      "line. Which start gives four times, and is it the deal's?",
+            partly_supported="The volume rose, but 'quadrupled' is a number: a rise of less than two "
+                             "times is not partly four times.",
+            unverifiable="The explorer has figures for the deal's month and for 2024: the data can "
+                         "settle this.",
+            opinion="'Quadrupled' is a ratio with a start and an end: a statistic, not an opinion.",
+        ),
+        hint="The article's start is the month of the deal (\"2023-03\"); its end is last year.",
     ),
-    "nb03-malaysia-tonnes": Number(
-        expected=_malaysia_tonnes, unit="mb/d", abs_tol=0.005, rel_tol=0.0,
-        hint="January to September 2024 has 274 days.",
+    "nb03-mirror-reading": Choice(
+        expected=_mirror_reading,
+        options={
+            "a": "A customs zero is what was declared, not what arrived: China records more crude "
+                 "'from Malaysia' than Malaysia produces.",
+            "b": "",
+            "c": "The gap is a lower bound: Malaysia's own crude does not all go to China, and the EIA "
+                 "names other labels too.",
+            "d": "Malaysia's own customs recorded exports of crude and products far below what China "
+                 "records from it: the missing barrels are not Malaysian output.",
+        },
+        hint="Compare the 'from Malaysia' bar with Malaysia's production, and think of what else the "
+             "gap leaves out.",
     ),
-    "nb03-malaysia-gap-2024": Number(
-        expected=lambda: oil.malaysia_gap(2024)[1], unit="mb/d", abs_tol=0.005, rel_tol=0.0,
-        hint="Imports China recorded 'from Malaysia' minus what Malaysia produced.",
+    "nb03-output-fall": Number(
+        expected=_output_fall_pct, unit="%", abs_tol=0.5, rel_tol=0.0,
+        hint="Use OPEC's secondary-source series for 2017 and 2020; a fall is a negative change.",
     ),
     "nb03-break-even-volume": Number(
         expected=lambda: oil.break_even_volume_mbd(5, 436.91, oil.brent(2024), 6, days=366),
         unit="mb/d", abs_tol=0.01, rel_tol=0.0,
         hint="Revenue = volume x (Brent - discount) x days; set it equal to 5% of GDP and solve for volume.",
     ),
-    "nb03-shandong-actor": Choice(
-        expected=_shandong_actor, options=SHANDONG_ACTORS,
-        hint="Read the actor column of the port-ban row.",
-    ),
-    "nb03-claim-verdicts": Mapping(
-        expected={"C16": "not-supported", "C17": "supported", "C19": "supported"},
-        labels=VERDICTS,
-        hint="Compare each claim with the figure of its section.",
+    "nb03-port-ban-reading": Choice(
+        expected=_port_ban_reading,
+        options={
+            "a": "The notice is one port company's, owned by the province; there was no national ban, "
+                 "and the foreign ministry still called the US sanctions illegal.",
+            "b": "",
+            "c": "A ban dated before the prediction does not make the prediction false: part of what "
+                 "was predicted was already happening.",
+            "d": "A prediction can be checked against what happened: the timeline holds the port "
+                 "notice, its author and its date.",
+        },
+        hint="Read the actor and the date of the port-ban row, and the date of the prediction.",
     ),
 }

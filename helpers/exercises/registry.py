@@ -85,7 +85,7 @@ def find(question_id: str):
     >>> find("nb00-nope")
     Traceback (most recent call last):
     ...
-    KeyError: "unknown question 'nb00-nope'; notebook 00 has: nb00-oil-paragraphs, nb00-themes"
+    KeyError: "unknown question 'nb00-nope'; notebook 00 has: nb00-map, ..."
     """
     match = _QID.match(question_id) if isinstance(question_id, str) else None
     if not match:

@@ -41,6 +41,6 @@ def reliability_figure(scored: pd.DataFrame, *, example: bool = False) -> Figure
     alt = ("Reliability plot: the diagonal is perfect calibration; "
            + "; ".join(f"confidence {r.bin}: {r.n} prediction(s), {r.share_right:.0%} right"
                        for r in table.itertuples()) + ".")
-    whence = "the kit's example set." if example else predictions.FILENAME + "."
+    whence = "the kit's example set." if example else predictions.FILE_NAME + "."
     source = f"{claims.source_line('article_claims')} Predictions: {whence}"
     return plots.finish(fig, title=title, source=source, alt=alt)

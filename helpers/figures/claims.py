@@ -42,6 +42,16 @@ TYPE_LABELS = {
     "opinion-prediction": "Opinion or prediction",
 }
 
+#: One colour and hatch per verdict, for every chart of verdicts: holding up is green, failing is
+#: vermillion (never green), and a hatch tells them apart in greyscale.
+VERDICT_STYLE = {
+    "supported": (plots.OKABE_ITO["bluish_green"], ""),
+    "partly-supported": (plots.OKABE_ITO["orange"], "//"),
+    "not-supported": (plots.OKABE_ITO["vermillion"], "xx"),
+    "unverifiable": ("#999999", ".."),
+    "opinion": (plots.OKABE_ITO["reddish_purple"], "\\\\"),
+}
+
 
 def _claim_html(row) -> str:
     if row.verdict_stage == "first":
@@ -247,10 +257,10 @@ def verdicts_by_notebook_figure() -> Figure:
     fig, ax = plots.new_figure(9.0, 4.8)
     y = list(range(len(table)))[::-1]
     left = pd.Series(0, index=table.index)
-    hatches = ["", "//", "xx", "..", "\\\\"]
-    for i, verdict in enumerate(VERDICTS):
-        ax.barh(y, table[verdict], left=left, color=plots.PALETTE[i], hatch=hatches[i],
-                edgecolor="white", label=label(verdict))
+    for verdict in VERDICTS:
+        colour, hatch = VERDICT_STYLE[verdict]
+        ax.barh(y, table[verdict], left=left, color=colour, hatch=hatch, edgecolor="white",
+                label=label(verdict))
         left = left + table[verdict]
     ax.set_yticks(y, [NOTEBOOKS[n].replace("Notebook ", "") for n in table.index])
     ax.set_xlabel("number of claims")

@@ -9,6 +9,7 @@ import pandas as pd
 from matplotlib.figure import Figure
 
 from helpers import claims, plots
+from helpers.figures import claims as claims_figures
 
 
 def scorecard_figure() -> Figure:
@@ -23,10 +24,10 @@ def scorecard_figure() -> Figure:
     fig, ax = plots.new_figure(9.0, 5.6)
     y = list(range(len(table)))[::-1]
     left = pd.Series(0, index=table.index)
-    hatches = ["", "//", "xx", "..", "\\\\"]
-    for i, verdict in enumerate(claims.VERDICTS):
-        ax.barh(y, table[verdict], left=left, color=plots.PALETTE[i], hatch=hatches[i],
-                edgecolor="white", label=claims.label(verdict))
+    for verdict in claims.VERDICTS:
+        colour, hatch = claims_figures.VERDICT_STYLE[verdict]
+        ax.barh(y, table[verdict], left=left, color=colour, hatch=hatch, edgecolor="white",
+                label=claims.label(verdict))
         left = left + table[verdict]
     ax.set_yticks(y, [f"{claims.THEME_LABELS[t]} · {claims.label(c)}" for t, c in table.index])
     ax.set_xlabel("number of claims")

@@ -242,7 +242,7 @@ def listings_figure(listings: pd.DataFrame, claimed: int = 400) -> Figure:
     >>> from helpers import data, plots
     >>> from helpers.figures.trade import listings_figure
     >>> plots.title_of(listings_figure(data.load("us_listings")))
-    "5 Russia-related Entity List actions named 108 Chinese entities, 27% of 'nearly 400'"
+    "5 Russia-related Entity List actions named at least 108 Chinese entities, 27% of 'nearly 400'"
     """
     rows = listings_for(listings)
     rows = rows[rows["china_hk_listed"].notna()]
@@ -263,7 +263,7 @@ def listings_figure(listings: pd.DataFrame, claimed: int = 400) -> Figure:
     total = int(running.iloc[-1])
     return plots.finish(
         fig,
-        title=(f"{len(rows)} Russia-related Entity List actions named {total} Chinese entities, "
+        title=(f"{len(rows)} Russia-related Entity List actions named at least {total} Chinese entities, "
                     f"{share_pct(total, claimed):.0f}% of 'nearly {claimed}'"),
         source=data.cite_rows(rows),
         alt=("Bar chart of Chinese and Hong Kong entities added in each Russia-related Entity List action: "

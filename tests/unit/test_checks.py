@@ -296,7 +296,7 @@ def test_exercises_never_import_checks():
 
 @pytest.mark.parametrize("qid", [
     "nb00-themes",
-    "nb03-tracker-spread-2023",
+    "nb03-output-fall",
     "nb04-share-2023",
 ])
 def test_a_check_does_not_pull_in_matplotlib(qid):

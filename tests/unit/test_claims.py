@@ -235,3 +235,14 @@ def test_render_verdicts_bad_input():
         claims_figures.render_verdicts("maybe")
     with pytest.raises(ValueError, match="unknown stage 'second'"):
         claims_figures.render_verdicts(stage="second")
+
+
+def test_every_verdict_has_one_style_and_failing_is_never_green():
+    from helpers import plots
+    from helpers.figures import claims as claims_figures
+
+    style = claims_figures.VERDICT_STYLE
+    assert set(style) == set(claims.VERDICTS)
+    assert style["not-supported"][0] != plots.OKABE_ITO["bluish_green"]
+    assert style["supported"][0] == plots.OKABE_ITO["bluish_green"]
+    assert len({c for c, _ in style.values()}) == len({h for _, h in style.values()}) == len(style)

@@ -394,10 +394,11 @@ def test_published_values_are_the_rows_of_their_periods():
         oil.published_value(oil.REVENUE_DISCOUNTS_USD, "2022")
 
 
-def test_quadrupling_question_offers_the_explorers_starts():
+def test_quadrupling_verdict_rests_on_the_explorers_periods():
     from helpers.exercises import nb03
 
-    assert nb03.QUESTIONS["nb03-quadrupling-baseline"].options == oil.BASELINE_STARTS
+    start, end = nb03.QUESTIONS["nb03-quadrupled-verdict"].evidence
+    assert start in oil.BASELINE_STARTS and oil.tracked_level("any", end) is not None
 
 
 # --- notebook 03: its questions and explorers --------------------------------------------------

@@ -262,7 +262,7 @@ FIGURES = [
     ("mirror_gap_figure", "intermediary_trade_shift",
      "China recorded USD 22.7bn of trade with Kyrgyzstan in 2024; Kyrgyzstan recorded USD 5.1bn in eleven months"),
     ("listings_figure", "us_listings",
-     "5 Russia-related Entity List actions named 108 Chinese entities, 27% of 'nearly 400'"),
+     "5 Russia-related Entity List actions named at least 108 Chinese entities, 27% of 'nearly 400'"),
 ]
 
 
