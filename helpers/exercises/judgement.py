@@ -63,7 +63,7 @@ class Verdict:
             return no("Expected {'verdict': ..., 'evidence': [...]} (or a pair (verdict, rows)), "
                       f"got {type(answer).__name__}.")
         verdict, rows = pair
-        if forms.unanswered(verdict) and forms.unanswered(rows):
+        if forms.unanswered(verdict):  # the stub's verdict, whatever the rows say (e.g. [..., ...])
             return NOT_ANSWERED
         names = ", ".join(map(repr, self.verdicts))
         said = forms.label(verdict) if isinstance(verdict, str) else None

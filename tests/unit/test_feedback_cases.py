@@ -330,3 +330,11 @@ def test_an_unanswered_run_is_not_recorded_on_a_class_server(tmp_path, monkeypat
     assert not path.exists()
     check("nb00-themes", "b")
     assert len(path.read_text().splitlines()) == 1
+
+
+def test_a_verdict_stub_with_stub_rows_is_not_answered_yet():
+    from helpers.exercises import Verdict
+
+    q = Verdict(verdict="supported", evidence=("a", "b"), verdicts={"supported": "", "not-supported": "no"})
+    for stub in ({"verdict": ..., "evidence": [..., ...]}, (..., [...]), {"verdict": "...", "evidence": ...}):
+        assert q.feedback(stub).message.startswith("Not answered yet"), stub
