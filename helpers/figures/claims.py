@@ -18,7 +18,6 @@ from helpers.claims import (
     ALL,
     CLAIM_TYPES,
     NOTEBOOKS,
-    STAGES,
     THEME_LABELS,
     THEMES,
     VERDICTS,
@@ -153,17 +152,17 @@ def claims_explorer() -> Explorer:
 
 
 def verdicts_explorer() -> Explorer:
-    """The verdicts table: verdict × stage (18 views).
+    """The verdicts table, one view per verdict (6 views; every verdict in the ledger is final).
 
     >>> from helpers.figures.claims import verdicts_explorer
     >>> verdicts_explorer().view_count()
-    18
+    6
     """
     return Explorer(
         title="Verdicts: which claims hold up, and who settles them",
-        render=render_verdicts,
-        controls={"verdict": _options(VERDICTS), "stage": _options(STAGES)},
-        description="Pick a verdict and a stage ('first': provisional, waiting for a theme notebook).",
+        render=partial(render_verdicts, stage=ALL),
+        controls={"verdict": _options(VERDICTS)},
+        description="Pick a verdict; each row names the notebook that settles the claim.",
     )
 
 

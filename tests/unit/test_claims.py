@@ -197,8 +197,8 @@ def test_claims_explorer_views_and_render():
 
 def test_verdicts_explorer_views():
     ex = claims_figures.verdicts_explorer()
-    assert ex.view_count() == 18
-    html_out = widgets.to_html(ex.render_state({"verdict": "not-supported", "stage": claims.ALL}))
+    assert ex.view_count() == 6 and list(ex.controls) == ["verdict"]  # no dead "stage" control
+    html_out = widgets.to_html(ex.render_state({"verdict": "not-supported"}))
     assert "C16" in html_out and "C18" in html_out
 
 
