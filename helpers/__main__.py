@@ -90,8 +90,12 @@ def main(argv: list[str] | None = None) -> int:
     except ModuleNotFoundError as err:
         if err.name != module:
             extra = "classroom" if module.startswith("classroom") else "test,browser"
-            sys.exit(f"`{args.command}` needs the {err.name} package, which is not installed here; "
-                     f"install it with: pip install -e '.[{extra}]' (or run `make {args.command}`)")
+            need = (f"`{args.command}` needs the {err.name} package, which is not installed here; "
+                    f"install it with: pip install -e '.[{extra}]' (or run `make {args.command}`)")
+            if {"-h", "--help"} & set(args.args):  # help answers without the command's own packages
+                print(f"python -m helpers {args.command}: {_what}\n{need}")
+                raise SystemExit(0) from None
+            sys.exit(need)
         print(f"python -m helpers {args.command}: {_what}\n"
               f"This copy of the kit has no {module} yet, so `{args.command}` cannot run here.")
         raise SystemExit(0 if {"-h", "--help"} & set(args.args) else 1) from None
