@@ -11,6 +11,8 @@ from pathlib import Path
 
 from classroom import gradebook
 from classroom.config import ATTEMPTS_FILE
+from helpers.exercises import find
+from helpers.exercises.questions import resolve
 from helpers.exercises.records import ATTEMPTS_ENV
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -20,6 +22,11 @@ from helpers.checks import check
 for answer in {answers!r}:
     check("nb00-themes", answer)
 """
+
+
+#: nb00-themes is a Choice: its right letter and two wrong ones, read from the question itself.
+RIGHT = resolve(find("nb00-themes").expected)
+WRONG, OTHER_WRONG = [o for o in find("nb00-themes").options if o != RIGHT][:2]
 
 
 def work(homes: Path, student: str, answers: list[str]) -> Path:
@@ -33,7 +40,7 @@ def work(homes: Path, student: str, answers: list[str]) -> Path:
 
 
 def test_check_records_each_attempt_in_the_students_home(tmp_path):
-    path = work(tmp_path, "ana", ["tariffs", "fentanyl controls"])
+    path = work(tmp_path, "ana", [WRONG, RIGHT])
     rows = [json.loads(line) for line in path.read_text().splitlines()]
     assert [(r["student"], r["question"], r["ok"]) for r in rows] == [
         ("ana", "nb00-themes", False), ("ana", "nb00-themes", True)]
@@ -45,14 +52,14 @@ def test_check_records_nothing_off_the_class_server(tmp_path, monkeypatch):
     monkeypatch.delenv(ATTEMPTS_ENV, raising=False)
     from helpers.checks import check
 
-    assert check("nb00-themes", "fentanyl controls").ok
+    assert check("nb00-themes", RIGHT).ok
     assert list(tmp_path.iterdir()) == []
 
 
 def test_make_grades_collects_two_students_without_changing_their_files(tmp_path):
     homes = tmp_path / "homes"
-    files = [work(homes, "ana", ["tariffs", "fentanyl controls", "iranian oil"]),
-             work(homes, "ben", ["fentanyl controls"])]
+    files = [work(homes, "ana", [WRONG, RIGHT, OTHER_WRONG]),
+             work(homes, "ben", [RIGHT])]
     (homes / "cara").mkdir()  # logged in, never checked anything
     (homes / ".hub").mkdir()  # the hub's own state is not a student
     with open(files[1], "a") as f:
@@ -88,5 +95,6 @@ def test_make_grades_without_homes_says_where_it_looked(tmp_path, capsys):
 
 
 def test_make_grades_is_a_target():
-    out = subprocess.run(["make", "-n", "grades"], cwd=ROOT, capture_output=True, text=True, check=True).stdout
-    assert "-m classroom.gradebook" in out
+    out = subprocess.run(["make", "--no-print-directory", "-n", "grades"], cwd=ROOT, capture_output=True,
+                         text=True, check=True).stdout
+    assert "-m helpers grades" in out

@@ -8,3 +8,12 @@ document.querySelectorAll("figure.explorer").forEach(function (box) {
   }
   selects.forEach(function (s) { s.addEventListener("change", update); });
 });
+
+// A wide table or output scrolls sideways: make it reachable from the keyboard (focusable, named region).
+document.querySelectorAll(".jp-OutputArea-output, .jp-RenderedHTMLCommon, pre").forEach(function (el) {
+  if (el.scrollWidth > el.clientWidth + 1 && !el.hasAttribute("tabindex")) {
+    el.setAttribute("tabindex", "0");
+    el.setAttribute("role", "region");
+    el.setAttribute("aria-label", "wide output: scroll sideways");
+  }
+});
