@@ -10,7 +10,7 @@ document.querySelectorAll("figure.explorer").forEach(function (box) {
 });
 
 // A wide table or output scrolls sideways: make it reachable from the keyboard (focusable, named region).
-document.querySelectorAll(".jp-OutputArea-output, .jp-RenderedHTMLCommon, pre").forEach(function (el) {
+document.querySelectorAll(".jp-OutputArea-output, .jp-RenderedHTMLCommon, pre, table").forEach(function (el) {
   if (el.scrollWidth > el.clientWidth + 1 && !el.hasAttribute("tabindex")) {
     el.setAttribute("tabindex", "0");
     el.setAttribute("role", "region");
