@@ -10,7 +10,7 @@ STUDENTS ?= 10
 export MPLBACKEND ?= Agg
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: help setup lab check test nbval lint handouts slides student bench new-article classroom classroom-test grades clean
+.PHONY: help setup lab check test nbval lint handouts slides student student-repo bench new-article classroom classroom-test grades clean
 
 help:
 	@echo "make handouts   execute every notebook and write build/handouts/ (the main job)"
@@ -18,6 +18,7 @@ help:
 	@echo "make test       every test: the above, each notebook run once, handouts, slides, browser, class server"
 	@echo "make nbval NB=notebooks/03-iranian-oil-flows.ipynb   run one notebook's cells under nbval"
 	@echo "make student    the student edition's notebooks (no model answers) in build/student/"
+	@echo "make student-repo  the student edition as its own repository in build/student-repo/ (Binder, nbgitpuller)"
 	@echo "make slides     a reveal.js deck per notebook in build/slides/ (offline; WITH_CODE=1 for the code walkthrough)"
 	@echo "make lab        open JupyterLab on notebooks/ (the kit's settings: no news pop-up, no kernel dialog)"
 	@echo "make bench      measure the kit against its budgets; writes BENCHMARKS.md"
@@ -81,6 +82,10 @@ handouts: $(STAMP)
 
 student: $(STAMP)
 	$(PY) -m helpers student --out build/student
+
+# What Binder, nbgitpuller and the Zero to JupyterHub image serve: no solution cell, no teaching notes.
+student-repo: $(STAMP)
+	$(PY) -m helpers student-repo --out build/student-repo
 
 # WITH_CODE=1: the older walkthrough (a sub-slide per paragraph, code shown) instead of the 12-20 slide deck.
 slides: $(STAMP) $(NODE_STAMP)

@@ -23,6 +23,8 @@ from helpers import paths
 COMMANDS = {
     "handouts": ("helpers.build.handouts", "execute every notebook and write build/handouts/ (the main job)"),
     "student": ("helpers.build.student", "the student edition (no model answers) in build/student/"),
+    "student-repo": ("helpers.build.student_repo",
+                     "the student edition as a standalone repository in build/student-repo/"),
     "slides": ("helpers.build.slides", "a reveal.js deck per notebook in build/slides/"),
     "lab": (None, "open JupyterLab on notebooks/ with the kit's settings (no news pop-up, no kernel dialog)"),
     "check": (None, "the quick check while editing: ruff, unit and data tests, doctests (under a minute)"),
