@@ -95,17 +95,17 @@ def student_kit(root: Path, dest: Path) -> Path:
     >>> sorted(p.name for p in kit.iterdir()), (kit / "notebooks" / "00-start-here.notes.md").exists()
     (['helpers', 'notebooks', 'seeds'], False)
     """
-    import nbformat
-
-    from helpers.build.student import student_notebook
+    from helpers.build.student import write_student_notebooks
+    from helpers.build.student_repo import leaks
 
     dest.mkdir(parents=True, exist_ok=True)
     for part in KIT_PARTS:
         shutil.copytree(root / part, dest / part, ignore=shutil.ignore_patterns("__pycache__"),
                         dirs_exist_ok=True)
-    (dest / "notebooks").mkdir(exist_ok=True)
-    for src in sorted((root / "notebooks").glob("*.ipynb")):
-        nbformat.write(student_notebook(nbformat.read(src, as_version=4)), dest / "notebooks" / src.name)
+    write_student_notebooks(dest / "notebooks")  # the same student edition as the student repository
+    found = leaks(dest)
+    if found:
+        raise RuntimeError(f"the students' copy of the kit {dest} holds what students must not get: {found}")
     for path in [dest, *dest.rglob("*")]:
         path.chmod(0o755 if path.is_dir() else 0o644)
     return dest
