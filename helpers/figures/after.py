@@ -190,8 +190,7 @@ def update_timeline(fig: Figure, theme: str = "all", kind: str = "all") -> Figur
     return plots.finish(fig, title=title, source=src, alt=alt)
 
 
-_THEME_OPTIONS = [("All themes", "all"), ("China and Russia", "dual-use"), ("Iranian oil", "iranian-oil"),
-                  ("Fentanyl", "fentanyl")]
+_THEME_OPTIONS = [("All themes", "all"), *((label, theme) for theme, label in after.THEMES.items())]
 _KIND_OPTIONS = [("All kinds", "all"), ("Sanctions", "sanctions"), ("Tariffs and ruling", "tariffs"),
                  ("Controls and laws", "controls")]
 
