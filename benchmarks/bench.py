@@ -10,6 +10,8 @@ Budgets (DESIGN §9, issue 10), as ratios or sizes so they hold on any machine:
 - `make test` takes <= 10 minutes (aim 5) on 2 cores.
 
 Run: ``make bench`` (``python benchmarks/bench.py --runs 3``). Exits 1 if a budget is missed.
+To measure only what a change touches, name it: ``python benchmarks/bench.py --notebook 02-dual-use-goods
+--explorer fentanyl.timeline_explorer`` prints those measurements and writes nothing.
 """
 
 from __future__ import annotations
@@ -80,9 +82,11 @@ def cell_seconds(cell) -> float:
     return (end - start).total_seconds()
 
 
-def bench_notebooks(runs: int) -> dict:
+def bench_notebooks(runs: int, only: list[str] | None = None) -> dict:
     out = {}
     for o in lessons.outline():
+        if only is not None and o.slug not in only:
+            continue
         floors, totals = [], []
         slowest = (0.0, "")
         figures = 0
@@ -144,8 +148,9 @@ def redraw_ms(ex: widgets.Explorer, state: dict) -> float:
     return (time.perf_counter() - start) * 1000
 
 
-def bench_explorers(runs: int) -> tuple[dict, dict]:
-    """Every explorer's redraws, each beside a bare figure drawn just before it (same load)."""
+def bench_explorers(runs: int, only: list[str] | None = None) -> tuple[dict, dict]:
+    """Every explorer's redraws (or those named in ``only``), each beside a bare figure drawn just before
+    it (same load)."""
     import matplotlib
 
     matplotlib.use("Agg")
@@ -154,6 +159,8 @@ def bench_explorers(runs: int) -> tuple[dict, dict]:
     out, all_floors = {}, []
     with plots.style():
         for name, ex in explorers().items():
+            if only is not None and name not in only:
+                continue
             ex.render_state(ex.default_state())  # the view the notebook cell shows; moves start here
             times, floors, run_ratios = [], [], []
             for _ in range(runs):
@@ -331,6 +338,26 @@ def markdown(results: dict, notes: str) -> str:
     return "\n".join(lines) + "\n"
 
 
+def measure_only(runs: int, notebooks: list[str], names: list[str]) -> int:
+    """Measure the named notebooks and explorers only, and print them: nothing is written."""
+    slugs = [o.slug for o in lessons.outline()]
+    unknown = [n for n in notebooks if n not in slugs]
+    if unknown:
+        raise SystemExit(f"unknown notebook {unknown[0]!r}; choose from {', '.join(slugs)}")
+    missing = sorted(set(names) - set(explorers())) if names else []
+    if missing:
+        raise SystemExit(f"unknown explorer {missing[0]!r}; choose from {', '.join(explorers())}")
+    if names:
+        for name, r in bench_explorers(runs, names)[0].items():
+            d = r["redraw_ms"]
+            print(f"  {name}: p95 {d['p95']:.1f} ms = {r['p95_ratio']:.2f}x; median ratio per run "
+                  + ", ".join(f"{x:.2f}" for x in r["run_ratios"]))
+    for slug, r in bench_notebooks(runs, notebooks).items():
+        print(f"  {slug}: ratio per run " + ", ".join(f"{x:.2f}" for x in r["run_ratios"])
+              + f"; slowest cell {r['slowest_cell_s']:.2f} s")
+    return 0
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--runs", type=int, default=3)
@@ -338,6 +365,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--out", type=Path, default=ROOT / "BENCHMARKS.md")
     parser.add_argument("--rewrite", action="store_true",
                         help="measure nothing: write BENCHMARKS.md again from BENCHMARKS.json and the notes")
+    parser.add_argument("--notebook", action="append", metavar="SLUG",
+                        help="measure only this notebook (repeatable); prints, writes nothing")
+    parser.add_argument("--explorer", action="append", metavar="MODULE.NAME",
+                        help="measure only this explorer, e.g. fentanyl.timeline_explorer (repeatable)")
     args = parser.parse_args(argv)
     # Hand-written sections (profiles, what was changed, the classroom load test) kept beside the script.
     notes = "\n\n".join(p.read_text() for p in sorted((ROOT / "benchmarks").glob("*.md")))
@@ -345,6 +376,8 @@ def main(argv: list[str] | None = None) -> int:
         args.out.write_text(markdown(json.loads(args.out.with_suffix(".json").read_text()), notes))
         print(f"wrote {args.out} from {args.out.with_suffix('.json').name}")
         return 0
+    if args.notebook or args.explorer:
+        return measure_only(args.runs, args.notebook or [], args.explorer or [])
     results = {"runs": args.runs, "machine": machine()}
     results["import"] = bench_import(max(args.runs, 5))
     results["explorers"], results["figure_floor_ms"] = bench_explorers(args.runs)

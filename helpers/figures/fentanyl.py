@@ -12,6 +12,7 @@ import weakref
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import matplotlib as mpl
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -45,8 +46,8 @@ def timeline_figure(jurisdictions: Sequence[str] = fentanyl.TIMELINE_GROUPS[0],
     ...
     ValueError: years must lie within 1999-2025 with start <= end; got 2026-2030
     """
-    fig = Figure(figsize=(8.0, 5.2), layout="constrained")
-    fig.subplots(2, 1, sharex=True, height_ratios=[2.0, 1.3])
+    fig = Figure(figsize=_TIMELINE_SIZE, layout="none")  # laid out by _place, from _layout
+    fig.subplots(2, 1, sharex=True, height_ratios=_TIMELINE_HEIGHTS)
     return update_timeline(fig, jurisdictions, start, end)
 
 
@@ -137,7 +138,71 @@ def update_timeline(fig: Figure, jurisdictions: Sequence[str], start: int, end: 
                              tables=["fent_overdose_deaths", "fent_controls_timeline"])
     else:
         src = "Source: kit tables fent_overdose_deaths, fent_controls_timeline (no rows in this selection)."
-    return plots.finish(fig, title=title, source=src, alt=alt)
+    plots.finish(fig, title=title, source=src, alt=alt)
+    _place(fig)
+    return fig
+
+
+_TIMELINE_SIZE = (8.0, 5.2)
+_TIMELINE_HEIGHTS = (2.0, 1.3)
+#: Where the axes, the title and the source line go, by what the layout depends on (see _layout_key).
+_LAYOUTS: dict[tuple, tuple] = {}
+
+
+def _layout_key(fig: Figure) -> tuple:
+    """What the timeline's layout depends on: the lines of the title and of the source line, the
+    deaths panel's tick labels, the style. Not the jurisdictions shown: room is kept for every name."""
+    ax = fig.axes[0]
+    rc = mpl.rcParams
+    return (tuple(fig.get_size_inches()), fig.get_suptitle().count("\n"), fig.get_supxlabel().count("\n"),
+            tuple(ax.get_yticks()), ax.get_ylim(), ax.get_ylabel(), fig.axes[1].get_xlabel(),
+            *(str(rc[k]) for k in ("font.family", "font.size", "axes.labelsize", "xtick.labelsize",
+                                   "ytick.labelsize", "axes.titlesize", "figure.dpi")))
+
+
+def _place(fig: Figure) -> None:
+    """Put the timeline's axes, title and source line where :func:`_layout` says, with no layout pass.
+
+    The layout is that of matplotlib's constrained layout for the view's key, kept for the next view
+    with the same key: moving a control costs a draw, not a layout, and a view drawn in place is laid
+    out exactly as a new figure of it (same key, same layout).
+    """
+    key = _layout_key(fig)
+    if key not in _LAYOUTS:
+        _LAYOUTS[key] = _layout(fig)
+    positions, title_y, source_y = _LAYOUTS[key]
+    for ax, pos in zip(fig.axes, positions, strict=True):
+        ax.set_position(pos)
+    fig._suptitle.set_y(title_y)
+    fig._supxlabel.set_y(source_y)
+
+
+def _layout(fig: Figure) -> tuple:
+    """Constrained layout of a stand-in for ``fig`` with the same key: a title and a source line of the
+    same number of lines, the same deaths ticks, and every jurisdiction's name on the steps panel (the
+    longest labels any view can have), so the result holds for every view with that key."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    ax = fig.axes[0]
+    stand_in = Figure(figsize=fig.get_size_inches(), layout="constrained")
+    FigureCanvasAgg(stand_in)
+    top, steps = stand_in.subplots(2, 1, sharex=True, height_ratios=_TIMELINE_HEIGHTS)
+    top.set_ylim(ax.get_ylim())
+    top.set_yticks(ax.get_yticks())
+    top.set_ylabel(ax.get_ylabel())
+    names = list(fentanyl.JURISDICTIONS.values())
+    steps.set_yticks(range(len(names)), names)
+    steps.set_xticks([0.0], ["2000"])  # year labels: all the same height
+    steps.set_xlabel(fig.axes[1].get_xlabel())
+    x = fig._suptitle.get_position()[0]
+    title_size = mpl.rcParams["axes.titlesize"]
+    stand_in.suptitle("\n".join(["Ag"] * (fig.get_suptitle().count("\n") + 1)), x=x, ha="left",
+                      fontsize=title_size, fontweight="bold")
+    stand_in.supxlabel("\n".join(["Ag"] * (fig.get_supxlabel().count("\n") + 1)), x=x, ha="left",
+                       fontsize=plots.SOURCE_FONTSIZE)
+    stand_in.get_layout_engine().execute(stand_in)
+    return ([a.get_position() for a in stand_in.axes], stand_in._suptitle.get_position()[1],
+            stand_in._supxlabel.get_position()[1])
 
 
 @dataclass(frozen=True)

@@ -167,6 +167,30 @@ def test_timeline_figure_empty_selection_and_bad_input():
         fentanyl_figures.timeline_figure(["CHN"], "2015", 2020)
 
 
+def test_timeline_views_keep_a_fixed_layout_that_fits_every_label():
+    """A move draws without a layout pass; the layout kept leaves room for every label of every view:
+    title above the deaths panel, every jurisdiction's name and the source line inside the figure and
+    apart, and the panels where a new figure of the same view puts them."""
+    from matplotlib.backends.backend_agg import FigureCanvasAgg
+
+    ex = fentanyl_figures.timeline_explorer()
+    with plots.style():
+        for state in [*ex.states(), {"jurisdictions": ("UN",), "start": 2025}]:
+            fig = ex.render_state(state)
+            assert fig.get_layout_engine() is None, "a redraw would lay the figure out again"
+            renderer = FigureCanvasAgg(fig).get_renderer()
+            fig.draw(renderer)
+            deaths, steps = (ax.get_tightbbox(renderer) for ax in fig.axes)
+            title = fig._suptitle.get_window_extent(renderer)
+            source = fig._supxlabel.get_window_extent(renderer)
+            assert title.y0 >= deaths.y1 - 1 and title.y1 <= fig.bbox.y1 + 1, state
+            assert source.y1 <= steps.y0 + 1 and source.y0 >= -1, state
+            assert min(t.get_window_extent(renderer).x0 for t in fig.axes[1].get_yticklabels()) >= 0, state
+            fresh = fentanyl_figures.timeline_figure(state["jurisdictions"], state["start"])
+            assert [tuple(a.get_position().bounds) for a in fig.axes] == \
+                [tuple(a.get_position().bounds) for a in fresh.axes], state
+
+
 @pytest.mark.parametrize("qid", sorted(nb04.QUESTIONS))
 def test_every_question_has_a_computable_answer(qid):
     from helpers.checks import question
