@@ -2,8 +2,8 @@
 
 The numbers come from ``helpers.fentanyl``; this module only draws them.
 
->>> plots.title_of(share_figure())
-'Synthetic opioids (T40.4) were involved in more than half of overdose deaths every year since 2019'
+>>> plots.title_of(waves_figure())
+'Three waves of overdose deaths: prescription opioids, then heroin, then synthetic opioids'
 """
 
 from __future__ import annotations
@@ -291,32 +291,6 @@ def waves_figure() -> Figure:
     src = data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
     return plots.finish(fig, title="Three waves of overdose deaths: prescription opioids, then heroin, "
                         "then synthetic opioids", source=src, alt=alt)
-
-
-def share_figure() -> Figure:
-    """Share of overdose deaths involving T40.4, per year, with the one-half line.
-
-    >>> plots.title_of(share_figure())
-    'Synthetic opioids (T40.4) were involved in more than half of overdose deaths every year since 2019'
-    """
-    table = fentanyl.t40_4_share()
-    first = int(table[table["share_pct"] > 50].index.min())
-    fig, ax = plots.new_figure(9.0, 4.6)
-    ax.bar(table.index, table["share_pct"], color=plots.PALETTE[1], edgecolor="#555555", linewidth=0.5)
-    ax.axhline(50, color="#333333", linestyle="--", linewidth=1.2)
-    ax.text(1999, 52, "one half", fontsize=11)
-    ax.set_ylabel("T40.4 share (% of deaths)")
-    ax.set_xlabel("Year (final data)")
-    ax.set_ylim(0, 100)
-    pct = table["share_pct"]
-    alt = (f"Bar chart of the share of US overdose deaths that involved synthetic opioids other than "
-           f"methadone, 1999-2024: {pct[1999]:.1f}% in 1999, {pct[2013]:.1f}% in 2013, above 50% from "
-           f"{first}, {pct[2023]:.1f}% in 2023 and {pct[2024]:.1f}% in 2024.")
-    rows = fentanyl.deaths("final").query("drug_category in ['all_drugs', 't40_4']")
-    title = ("Synthetic opioids (T40.4) were involved in more than half of overdose deaths every year "
-             f"since {first}")
-    src = data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
-    return plots.finish(fig, title=title, source=src, alt=alt)
 
 
 def revisions_figure() -> Figure:

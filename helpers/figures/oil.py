@@ -65,6 +65,10 @@ def tracker_estimates_figure() -> Figure:
             label="month or part-year")
     ax.errorbar([], [], yerr=[], fmt="none", ecolor="grey", elinewidth=4, label="published range")
     ax.legend(loc="upper center", ncols=4, fontsize=11)
+    # Yearly ticks set here: matplotlib's automatic date locator costs more than the rest of the axis.
+    mids = df["period"].map(oil_units.period_midpoint)
+    years = range(mids.min().year, mids.max().year + 2)
+    ax.set_xticks([pd.Timestamp(year=y, month=1, day=1) for y in years], [str(y) for y in years])
     ax.set_ylabel("Iran's oil exports (million b/d)")
     lo, hi = oil.annual_export_range(2023)
     title = f"Estimates of the same year disagree: 2023 ran from {lo:.2f} to more than {hi:.2f} mb/d"
@@ -220,37 +224,7 @@ def malaysia_figure() -> Figure:
 
 
 
-def revenue_history_figure() -> Figure:
-    """Iran's crude-and-condensate export revenue (EIA) as a share of GDP, 2018-2024, against 5%.
-
-    >>> plots.title_of(revenue_history_figure())
-    'Oil export revenue has exceeded 5% of GDP every year since 2022 (9.8% in 2024)'
-    """
-    df = oil.revenue_history()
-    fig, ax = plots.new_figure(9, 6)
-    colour = plots.OKABE_ITO["blue"]
-    ax.bar(df.index, df["pct_low"], width=0.55, color=colour, label="EIA revenue / GDP")
-    extra = df["pct_high"] - df["pct_low"]
-    ax.bar(df.index, extra, bottom=df["pct_low"], width=0.55, color=colour, alpha=0.35, edgecolor="black",
-           linestyle="--", label="range over published GDP values")
-    ax.axhline(oil.CLAIM_GDP_SHARE_PCT, color=plots.OKABE_ITO["vermillion"], linestyle="--", linewidth=2.5,
-               label="the article: 'more than 5%'")
-    ax.set_xticks(df.index)
-    ax.set_ylim(0, df["pct_high"].max() * 1.12)
-    ax.set_ylabel("Revenue as a share of GDP (%)")
-    ax.legend(loc="upper right")
-    since = oil.streak_above_claim(df)
-    title = (f"Oil export revenue has exceeded 5% of GDP every year since {since} "
-             f"({df.loc[2024, 'pct_low']:.1f}% in 2024)")
-    parts = ", ".join(f"{y}: {r.pct_low:.1f}" + ("" if round(r.pct_low, 1) == round(r.pct_high, 1)
-                                                 else f"-{r.pct_high:.1f}") + "%" for y, r in df.iterrows())
-    alt = (f"Bar chart of EIA's crude-and-condensate export revenue as a share of Iran's GDP: {parts}; "
-           f"dashed line at 5%.")
-    econ = data.load("oil_economy")
-    rows = econ[econ["series"].isin(["oil-export-revenue-crude-condensate", "gdp-current-usd"])
-                & (econ["year"] >= 2018) & (econ["bound"] != "lower-bound")]
-    source = data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["oil_economy"])
-    return plots.finish(fig, title=title, source=source, alt=alt)
+_LOG_TICKS = (10, 20, 50, 100, 200, 500)
 
 
 def sanctions_timeline_figure() -> Figure:
@@ -274,6 +248,9 @@ def sanctions_timeline_figure() -> Figure:
             ax.annotate(f"{v:.0f}", (d, v), textcoords="offset points", xytext=(6, 4), fontsize=11)
     ax.set_yscale("log")
     ax.set_ylim(8, 800)
+    # Plain numbers, no minor ticks: easier to read than powers of ten, and far fewer texts to draw.
+    ax.set_yticks(_LOG_TICKS, [str(t) for t in _LOG_TICKS])
+    ax.set_yticks([], minor=True)
     published = pd.Timestamp(article.metadata()["published"])
     ban = ev[ev["kind"] == "port-ban"]["date"].iloc[0]
     for date, label, style, ha, y in ((ban, f"Shandong port ban ({ban.day} {ban:%b}) ", plots.LINESTYLES[1],
@@ -283,6 +260,9 @@ def sanctions_timeline_figure() -> Figure:
         ax.axvline(date, color="black", linestyle=style, linewidth=1.5)
         ax.text(date, y, label, ha=ha, fontsize=11)
     ax.set_xlim(pd.Timestamp("2022-10-01"), pd.Timestamp("2025-06-30"))
+    # Fixed half-yearly ticks: matplotlib's date locator is slow and crowds the axis with quarters.
+    ticks = pd.date_range("2023-01-01", "2025-01-01", freq="6MS")
+    ax.set_xticks(ticks, [f"{t:%b %Y}" for t in ticks])
     deal = ev[ev["event_id"] == "beijing-deal"]["date"].iloc[0]
     ax.axvline(deal, color="grey", linestyle=plots.LINESTYLES[3])
     ax.text(deal, 600, " Beijing deal", fontsize=11, color="#333333")

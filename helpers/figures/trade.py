@@ -19,8 +19,6 @@ from helpers.trade import (
     chpl_view,
     eu_export_changes,
     listings_for,
-    mirror_gap,
-    mirror_rows,
     parse_hs,
     share_pct,
     split_view,
@@ -61,7 +59,7 @@ def chpl_tiers_figure(items: pd.DataFrame) -> Figure:
     return plots.finish(
         fig,
         title=f"{n85} of the {n} CHPL codes are electrical goods from HS chapter 85",
-        source=data.cite_rows(items),
+        source=data.cite_rows(items, max_cited=plots.MAX_CITED, tables=["chpl_items"]),
         alt=("Horizontal stacked bars of CHPL codes per tier: "
              + ", ".join(f"tier {t} {int(v)}" for t, v in left.items())
              + f". Chapter 85 holds {n85} codes; chapters 84, 88 and 90 hold the rest."),
@@ -98,7 +96,8 @@ def china_russia_trade_figure(trade: pd.DataFrame) -> Figure:
     return plots.finish(
         fig,
         title=f"China–Russia trade grew {growth:.0f}% from 2021 to 2024, to USD {total24:.0f}bn",
-        source=data.cite_rows(trade[trade["value_usd_bn"].notna()]),
+        source=data.cite_rows(trade[trade["value_usd_bn"].notna()], max_cited=plots.MAX_CITED,
+                              tables=["china_russia_trade"]),
         alt=("Line chart of China-Russia trade in USD bn, 2019-2024: total "
              + ", ".join(f"{int(y)} {v:.1f}" for y, v in totals)
              + ". Exports and imports are marked for 2019, 2020, 2022 and 2024 only; exports rose from "
@@ -129,13 +128,11 @@ def share_claims_figure(claims: pd.DataFrame) -> Figure:
     """
     rows = claims.sort_values(["measured_by", "claim_date"]).reset_index(drop=True)
     fig, ax = plots.new_figure(11, 6.5)
-    seen = set()
+    for basis, g in rows.groupby("measured_by", sort=False):  # one artist per way of counting
+        i = _BASIS_STYLE[basis]
+        ax.plot(g["share_pct"].astype(float), g.index, linestyle="none", marker=plots.MARKERS[i],
+                markersize=10, color=plots.PALETTE[i], label=_BASIS_LABEL[basis])
     for y, row in rows.iterrows():
-        i = _BASIS_STYLE[row["measured_by"]]
-        label = None if row["measured_by"] in seen else _BASIS_LABEL[row["measured_by"]]
-        seen.add(row["measured_by"])
-        ax.plot(float(row["share_pct"]), y, linestyle="none", marker=plots.MARKERS[i], markersize=10,
-                color=plots.PALETTE[i], label=label)
         hedge = f"{row['qualifier']} " if pd.notna(row["qualifier"]) else ""
         whose = ""
         if row["measured_by"] == "producer-headquarters":
@@ -162,7 +159,7 @@ def share_claims_figure(claims: pd.DataFrame) -> Figure:
         fig,
         title=(f"Counted by where goods came from, China's share is up to {dispatch:.0f}%; "
                     f"by producer, {hq:.0f}%"),
-        source=data.cite_rows(rows),
+        source=data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["share_claims"]),
         alt=(f"Dot plot of {len(rows)} published shares: counted by the country goods were shipped from, "
              f"China's share of Russia's imports is {low:.0f} to {dispatch:.0f}%; counted by producer "
              f"headquarters, China {hq:.0f}% and Western firms {western:.0f}%; the article's 90% does not "
@@ -207,35 +204,6 @@ def eu_exports_figure(shift: pd.DataFrame) -> Figure:
     )
 
 
-def mirror_gap_figure(shift: pd.DataFrame) -> Figure:
-    """China's and Kyrgyzstan's records of their 2024 trade, side by side.
-
-    >>> from helpers import data, plots
-    >>> from helpers.figures.trade import mirror_gap_figure
-    >>> plots.title_of(mirror_gap_figure(data.load("intermediary_trade_shift")))  # doctest: +ELLIPSIS
-    'China recorded USD 22.7bn of trade with Kyrgyzstan in 2024; Kyrgyzstan recorded USD 5.1bn ...'
-    """
-    cn, kg = mirror_rows(shift, "CHN", "KGZ"), mirror_rows(shift, "KGZ", "CHN")
-    g = mirror_gap(float(cn["value_m"]) / 1000, float(kg["value_m"]) / 1000)
-    fig, ax = plots.new_figure(10, 5)
-    labels = ["China's record\n(2024)", "Kyrgyzstan's record\n(Jan–Nov 2024)"]
-    ax.bar(labels, [g.reported, g.mirrored], color=[plots.PALETTE[0], plots.PALETTE[1]], hatch=["", "//"],
-           edgecolor="white", width=0.55)
-    for x, v in enumerate([g.reported, g.mirrored]):
-        ax.text(x, v + 0.4, f"USD {v:.1f}bn", ha="center")
-    ax.set_ylabel("China-Kyrgyzstan trade (USD bn)")
-    ax.set_ylim(0, g.reported * 1.15)
-    return plots.finish(
-        fig,
-        title=(f"China recorded USD {g.reported:.1f}bn of trade with Kyrgyzstan in 2024; Kyrgyzstan "
-                    f"recorded USD {g.mirrored:.1f}bn in eleven months"),
-        source=data.cite_rows(shift[shift["shift_id"].isin([cn["shift_id"], kg["shift_id"]])]),
-        alt=(f"Two bars: China reports USD {g.reported:.1f}bn of 2024 trade with Kyrgyzstan; Kyrgyz "
-             f"statistics record USD {g.mirrored:.1f}bn with China for January to November 2024, a gap of "
-             f"USD {g.gap:.1f}bn."),
-    )
-
-
 def listings_figure(listings: pd.DataFrame, claimed: int = 400) -> Figure:
     """China/HK entities per Russia-related Entity List action, their running sum, and the claim.
 
@@ -265,7 +233,7 @@ def listings_figure(listings: pd.DataFrame, claimed: int = 400) -> Figure:
         fig,
         title=(f"{len(rows)} Russia-related Entity List actions named at least {total} Chinese entities, "
                     f"{share_pct(total, claimed):.0f}% of 'nearly {claimed}'"),
-        source=data.cite_rows(rows),
+        source=data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["us_listings"]),
         alt=("Bar chart of Chinese and Hong Kong entities added in each Russia-related Entity List action: "
              + ", ".join(f"{d} {c}" for d, c in zip(dates, counts, strict=True))
              + f"; running total {total}, against a line at {claimed}."),

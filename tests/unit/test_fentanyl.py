@@ -236,7 +236,6 @@ def test_each_wrong_reading_gets_its_own_feedback(qid, right):
 
 @pytest.mark.parametrize("name, title_start, alt_bit", [
     ("waves_figure", "Three waves of overdose deaths", "fall to 47,735 in 2024"),
-    ("share_figure", "Synthetic opioids (T40.4) were involved in more than half", "69.3% in 2023"),
     ("revisions_figure", "The first predicted counts of 2022-2024 were 1.3-2.4% above", "2023 105,007"),
     ("cbp_figure", "CBP fentanyl seizures peaked in FY2023 and fell 55% by FY2025", "FY2023 27,023"),
 ])

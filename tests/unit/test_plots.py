@@ -133,16 +133,15 @@ def kit_figures():
 
     yield from [claims_figures.counts_figure, claims_figures.errata_figure,
                 claims_figures.verdicts_by_notebook_figure]
-    yield from [evidence_figures.scorecard_figure, fentanyl_figures.waves_figure, fentanyl_figures.share_figure,
+    yield from [evidence_figures.scorecard_figure, fentanyl_figures.waves_figure,
                 fentanyl_figures.revisions_figure, fentanyl_figures.cbp_figure,
                 oil_figures.tracker_estimates_figure, oil_figures.production_exports_figure,
-                oil_figures.china_share_figure, oil_figures.malaysia_figure, oil_figures.revenue_history_figure,
+                oil_figures.china_share_figure, oil_figures.malaysia_figure,
                 oil_figures.sanctions_timeline_figure]
     for fn, table in [(trade_figures.chpl_tiers_figure, "chpl_items"),
                       (trade_figures.china_russia_trade_figure, "china_russia_trade"),
                       (trade_figures.share_claims_figure, "share_claims"),
                       (trade_figures.eu_exports_figure, "intermediary_trade_shift"),
-                      (trade_figures.mirror_gap_figure, "intermediary_trade_shift"),
                       (trade_figures.listings_figure, "us_listings")]:
         yield lambda fn=fn, table=table: fn(data.load(table))
     for explorer in (fentanyl_figures.timeline_explorer(), oil_figures.baseline_explorer(),

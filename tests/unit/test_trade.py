@@ -259,8 +259,6 @@ FIGURES = [
      "Counted by where goods came from, China's share is up to 90%; by producer, 45%"),
     ("eu_exports_figure", "intermediary_trade_shift",
      "EU exports to Kyrgyzstan rose 345% in 2022, but five neighbours gained €9.6bn while Russia lost €34bn"),
-    ("mirror_gap_figure", "intermediary_trade_shift",
-     "China recorded USD 22.7bn of trade with Kyrgyzstan in 2024; Kyrgyzstan recorded USD 5.1bn in eleven months"),
     ("listings_figure", "us_listings",
      "5 Russia-related Entity List actions named at least 108 Chinese entities, 27% of 'nearly 400'"),
 ]
