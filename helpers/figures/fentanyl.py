@@ -13,6 +13,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 import matplotlib as mpl
+import matplotlib.dates as mdates
+import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
@@ -47,7 +49,16 @@ def timeline_figure(jurisdictions: Sequence[str] = fentanyl.TIMELINE_GROUPS[0],
     ValueError: years must lie within 1999-2025 with start <= end; got 2026-2030
     """
     fig = Figure(figsize=_TIMELINE_SIZE, layout="none")  # laid out by _place, from _layout
-    fig.subplots(2, 1, sharex=True, height_ratios=_TIMELINE_HEIGHTS)
+    ax, ax2 = fig.subplots(2, 1, sharex=True, height_ratios=_TIMELINE_HEIGHTS)
+    # What every view shows: the two deaths lines (their data set by each view), the legend, the labels.
+    for i, cat in enumerate(("all_drugs", "t40_4")):
+        ax.plot([], [], color=plots.PALETTE[i], marker=plots.MARKERS[i], linestyle=plots.LINESTYLES[i],
+                label=fentanyl.SHORT[cat])
+    ax.set_ylabel("Deaths (thousands)")
+    # Inside the axes, so the layout need not measure it (nor would it change anything).
+    ax.legend(loc="upper left", ncols=2).set_in_layout(False)
+    ax2.grid(True, axis="x", color="#e0e0e0")
+    ax2.set_xlabel("Date. Filled: in force; open: announced or published; diamond: meeting")
     return update_timeline(fig, jurisdictions, start, end)
 
 
@@ -81,38 +92,37 @@ def update_timeline(fig: Figure, jurisdictions: Sequence[str], start: int, end: 
     yrs = [y for y in all_d.index if start <= y <= end]
 
     ax, ax2 = fig.axes
-    plots.clear_axes(ax, ax2)
+    plots.clear_axes(ax2)  # the steps; the deaths lines and the legend stay, with new data
     x_of = {y: pd.Timestamp(year=y, month=7, day=1) for y in all_d.index}
-    for i, (series, label) in enumerate(((all_d, fentanyl.SHORT["all_drugs"]),
-                                         (t404, fentanyl.SHORT["t40_4"]))):
+    for line, series in zip(ax.lines, (all_d, t404), strict=True):
         ys = [y for y in series.index if start <= y <= end]
-        ax.plot([x_of[y] for y in ys], [series[y] / 1000 for y in ys], color=plots.PALETTE[i],
-                marker=plots.MARKERS[i], linestyle=plots.LINESTYLES[i], label=label)
-    ax.set_ylabel("Deaths (thousands)")
+        line.set_data([x_of[y] for y in ys], [series[y] / 1000 for y in ys])
     highest = max((all_d[y] for y in yrs), default=0) / 1000
     ax.set_ylim(0, highest * 1.45 if highest else 1)  # headroom: the legend sits above the lines
-    # Inside the axes, so the layout need not measure it (nor would it change anything).
-    ax.legend(loc="upper left", ncols=2).set_in_layout(False)
 
-    rows = list(reversed(juris))
-    # One artist per jurisdiction and kind of date (not one per step): fewer artists, faster redraws.
-    for (j, kind), g in steps.groupby(["jurisdiction", "date_kind"], observed=True):
+    row_of = {j: i for i, j in enumerate(reversed(juris))}
+    # One artist per marker shape (not one per step): fewer artists, faster redraws.
+    colour_of = {j: plots.PALETTE[2 + i] for i, j in enumerate(fentanyl.JURISDICTIONS)}
+    points: dict[str, list[tuple]] = {}
+    links: dict[str, list[tuple]] = {}
+    for d, j, kind, eid in steps[["date", "jurisdiction", "date_kind", "event_id"]].itertuples(index=False):
         marker, filled = _KIND_STYLE[str(kind)]
-        colour = plots.PALETTE[2 + list(fentanyl.JURISDICTIONS).index(str(j))]
-        ax2.plot(g["date"], [rows.index(j)] * len(g), marker=marker, markersize=8, linestyle="none",
-                 color=colour, markerfacecolor=colour if filled else "white", markeredgewidth=1.8)
-    for _eid, g in steps[steps.duplicated("event_id", keep=False)].groupby("event_id"):
-        if len(g) > 1:
-            ax2.plot(g["date"], [rows.index(g["jurisdiction"].iloc[0])] * len(g), color="#777777",
-                     linewidth=1, zorder=0)
-    ax2.set_yticks(range(len(rows)), [fentanyl.JURISDICTIONS[j] for j in rows])
-    ax2.set_ylim(-0.6, len(rows) - 0.4)
+        face = colour_of[j] if filled else "white"
+        points.setdefault(marker, []).append((d, row_of[j], colour_of[j], face))
+        links.setdefault(eid, []).append((mdates.date2num(d), row_of[j]))
+    for marker, pts in points.items():
+        x, y, edge, face = zip(*pts, strict=True)
+        ax2.scatter(x, y, s=64, marker=marker, edgecolors=edge, facecolors=face, linewidths=1.8, zorder=2)
+    # The steps of one event, joined: one line broken between events.
+    joined = [xy for pts in links.values() if len(pts) > 1 for xy in [*pts, (np.nan, np.nan)]]
+    if joined:
+        ax2.plot(*zip(*joined, strict=True), color="#777777", linewidth=1, zorder=0)
+    ax2.set_yticks(range(len(row_of)), [fentanyl.JURISDICTIONS[j] for j in row_of])
+    ax2.set_ylim(-0.6, len(row_of) - 0.4)
     ax2.set_xlim(pd.Timestamp(year=start, month=1, day=1), pd.Timestamp(year=end, month=12, day=31))
     # Fixed yearly ticks: readable at any range, and far cheaper to draw than matplotlib's date locator.
     years = range(start, end + 1, 1 if end - start <= 6 else 2)
     ax2.set_xticks([pd.Timestamp(year=y, month=1, day=1) for y in years], [str(y) for y in years])
-    ax2.grid(axis="x", color="#e0e0e0")
-    ax2.set_xlabel("Date. Filled: in force; open: announced or published; diamond: meeting")
 
     everyone = len(juris) >= len(fentanyl.JURISDICTIONS)
     names = "China, UN, US" if everyone else ", ".join(fentanyl.JURISDICTIONS[j] for j in juris)
