@@ -121,7 +121,7 @@ def update_timeline(fig: Figure, jurisdictions: Sequence[str], start: int, end: 
     ax2.set_ylim(-0.6, len(row_of) - 0.4)
     ax2.set_xlim(pd.Timestamp(year=start, month=1, day=1), pd.Timestamp(year=end, month=12, day=31))
     # Fixed yearly ticks: readable at any range, and far cheaper to draw than matplotlib's date locator.
-    years = range(start, end + 1, 1 if end - start <= 6 else 2)
+    years = range(start, end + 1, 1 if end - start <= 6 else 3)
     ax2.set_xticks([pd.Timestamp(year=y, month=1, day=1) for y in years], [str(y) for y in years])
 
     everyone = len(juris) >= len(fentanyl.JURISDICTIONS)
@@ -159,12 +159,15 @@ _TIMELINE_HEIGHTS = (2.0, 1.3)
 _LAYOUTS: dict[tuple, tuple] = {}
 
 
-def _layout_key(fig: Figure) -> tuple:
-    """What the timeline's layout depends on: the lines of the title and of the source line, the
-    deaths panel's tick labels, the style. Not the jurisdictions shown: room is kept for every name."""
+def _layout_key(fig: Figure, title_lines: int | None = None) -> tuple:
+    """What the timeline's layout depends on: the lines of the title (``title_lines``, or as drawn) and
+    of the source line, the deaths panel's tick labels, the style. Not the jurisdictions shown: room is
+    kept for every name."""
     ax = fig.axes[0]
     rc = mpl.rcParams
-    return (tuple(fig.get_size_inches()), fig.get_suptitle().count("\n"), fig.get_supxlabel().count("\n"),
+    if title_lines is None:
+        title_lines = fig.get_suptitle().count("\n") + 1
+    return (tuple(fig.get_size_inches()), title_lines, fig.get_supxlabel().count("\n"),
             tuple(ax.get_yticks()), ax.get_ylim(), ax.get_ylabel(), fig.axes[1].get_xlabel(),
             *(str(rc[k]) for k in ("font.family", "font.size", "axes.labelsize", "xtick.labelsize",
                                    "ytick.labelsize", "axes.titlesize", "figure.dpi")))
@@ -179,7 +182,10 @@ def _place(fig: Figure) -> None:
     """
     key = _layout_key(fig)
     if key not in _LAYOUTS:
-        _LAYOUTS[key] = _layout(fig)
+        # Titles take one line or two: both layouts are made at once, so no move pays for one.
+        for lines in sorted({key[1], 1, 2}):
+            if _layout_key(fig, lines) not in _LAYOUTS:
+                _LAYOUTS[_layout_key(fig, lines)] = _layout(fig, lines)
     positions, title_y, source_y = _LAYOUTS[key]
     for ax, pos in zip(fig.axes, positions, strict=True):
         ax.set_position(pos)
@@ -187,9 +193,9 @@ def _place(fig: Figure) -> None:
     fig._supxlabel.set_y(source_y)
 
 
-def _layout(fig: Figure) -> tuple:
-    """Constrained layout of a stand-in for ``fig`` with the same key: a title and a source line of the
-    same number of lines, the same deaths ticks, and every jurisdiction's name on the steps panel (the
+def _layout(fig: Figure, title_lines: int) -> tuple:
+    """Constrained layout of a stand-in for ``fig``: a title of ``title_lines`` lines, a source line of as
+    many lines as ``fig``'s, the same deaths ticks, and every jurisdiction's name on the steps panel (the
     longest labels any view can have), so the result holds for every view with that key."""
     from matplotlib.backends.backend_agg import FigureCanvasAgg
 
@@ -206,7 +212,7 @@ def _layout(fig: Figure) -> tuple:
     steps.set_xlabel(fig.axes[1].get_xlabel())
     x = fig._suptitle.get_position()[0]
     title_size = mpl.rcParams["axes.titlesize"]
-    stand_in.suptitle("\n".join(["Ag"] * (fig.get_suptitle().count("\n") + 1)), x=x, ha="left",
+    stand_in.suptitle("\n".join(["Ag"] * title_lines), x=x, ha="left",
                       fontsize=title_size, fontweight="bold")
     stand_in.supxlabel("\n".join(["Ag"] * (fig.get_supxlabel().count("\n") + 1)), x=x, ha="left",
                        fontsize=plots.SOURCE_FONTSIZE)
