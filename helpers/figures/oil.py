@@ -1,4 +1,4 @@
-"""Figures and explorers for Iranian oil flows (notebook 03): six finished figures and two explorers.
+"""Figures and explorers for Iranian oil flows (notebook 03): four finished figures and two explorers.
 
 The numbers come from ``helpers.oil`` and ``helpers.oil_units``; this module only draws them.
 
@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import article, data, oil, oil_units, plots
+from helpers import data, oil, oil_units, plots
 from helpers.widgets import Explorer
 
 # --- the notebook's figures ----------------------------------------------------------------------
@@ -27,8 +27,10 @@ _MEASURE_STYLE = {  # measure -> (colour, marker, legend label)
 
 
 def _draw_estimate(ax, x, row, value: str, low: str, high: str, colour: str, marker: str, *,
-                   filled: bool = True, size: float = 9) -> None:
-    """One published estimate: a marker, a range bar (no false midpoint), or a bound with an arrow."""
+                   points: dict, filled: bool = True, size: float = 9) -> None:
+    """One published estimate: a marker, a range bar (no false midpoint), or a bound with an arrow.
+
+    Markers are collected in ``points`` by style and drawn by :func:`_draw_points`, one artist per style."""
     face = colour if filled else "white"
     if row["bound"] == "range":
         ax.errorbar(x, (row[low] + row[high]) / 2, yerr=(row[high] - row[low]) / 2, fmt="none",
@@ -41,7 +43,14 @@ def _draw_estimate(ax, x, row, value: str, low: str, high: str, colour: str, mar
         arrow = 0.08 * (1 if row["bound"] == "lower-bound" else -1) * ax.get_ylim()[1]
         ax.annotate("", xy=(x, y + arrow), xytext=(x, y),
                     arrowprops={"arrowstyle": "->", "color": colour, "lw": 1.8})
-    ax.plot([x], [y], marker=marker, markersize=size, color=colour, markerfacecolor=face, linestyle="none")
+    points.setdefault((colour, marker, face, size), []).append((x, y))
+
+
+def _draw_points(ax, points: dict) -> None:
+    """The markers :func:`_draw_estimate` collected: one artist per style, not one per estimate."""
+    for (colour, marker, face, size), xy in points.items():
+        xs, ys = zip(*xy, strict=True)
+        ax.plot(xs, ys, marker=marker, markersize=size, color=colour, markerfacecolor=face, linestyle="none")
 
 
 def tracker_estimates_figure() -> Figure:
@@ -53,11 +62,13 @@ def tracker_estimates_figure() -> Figure:
     df = data.load("oil_export_estimates")
     fig, ax = plots.new_figure(10, 7.5)
     ax.set_ylim(0, 3.8)
+    marks: dict = {}
     for _, row in df.iterrows():
         colour, marker, _label = _MEASURE_STYLE[row["measure"]]
         annual = row["period_kind"] == "year"
         _draw_estimate(ax, oil_units.period_midpoint(row["period"]), row, "exports_mbd", "low_mbd",
-                       "high_mbd", colour, marker, filled=annual, size=10 if annual else 7)
+                       "high_mbd", colour, marker, points=marks, filled=annual, size=10 if annual else 7)
+    _draw_points(ax, marks)
     for measure, (colour, marker, label) in _MEASURE_STYLE.items():
         if measure in set(df["measure"]):
             ax.plot([], [], marker=marker, color=colour, linestyle="none", markersize=9, label=label)
@@ -160,12 +171,14 @@ def china_share_figure() -> Figure:
     fig, ax = plots.new_figure(9, 6)
     ax.set_ylim(0, 105)
     trackers = list(dict.fromkeys(df["tracker"]))
+    marks: dict = {}
     for i, tracker in enumerate(trackers):
         colour, marker = _TRACKER_COLOURS[i % len(_TRACKER_COLOURS)], plots.MARKERS[i % 8]
         for _, row in df[df["tracker"] == tracker].iterrows():
             x = row["year"] + (i - len(trackers) / 2) * 0.05
-            _draw_estimate(ax, x, row, "share_pct", "low_pct", "high_pct", colour, marker)
+            _draw_estimate(ax, x, row, "share_pct", "low_pct", "high_pct", colour, marker, points=marks)
         ax.plot([], [], marker=marker, color=colour, linestyle="none", label=tracker)
+    _draw_points(ax, marks)
     ax.axhline(90, color=plots.OKABE_ITO["vermillion"], linestyle="--", label="the article: 'more than 90%'")
     ax.set_xticks(sorted(set(df["year"])))
     ax.set_ylabel("China's share of Iran's oil exports (%)")
@@ -222,66 +235,6 @@ def malaysia_figure() -> Figure:
     source = data.cite_rows(rows, max_cited=plots.EXPLORER_MAX_CITED, tables=["oil_china_flows"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 
-
-
-_LOG_TICKS = (10, 20, 50, 100, 200, 500)
-
-
-def sanctions_timeline_figure() -> Figure:
-    """Tanker designations, fleet counts and the Shandong port ban on one timeline, 2022-2025.
-
-    >>> print(plots.title_of(sanctions_timeline_figure()))
-    Tanker blacklists grew in 2024; Shandong's port ban came four days before the article
-    """
-    ev = oil.sanction_events()
-    ev = ev[(ev["date"] >= pd.Timestamp("2022-01-01")) & (ev["date"] <= pd.Timestamp("2025-01-31"))]
-    fig, ax = plots.new_figure(10, 6.5)
-    styles = {"tanker-designation": (plots.OKABE_ITO["blue"], "o", "designation (vessels)"),
-              "designation-count": (plots.OKABE_ITO["orange"], "s", "tankers designated over a period"),
-              "fleet-size": (plots.OKABE_ITO["bluish_green"], "^", "shadow-fleet tankers counted")}
-    for kind, (colour, marker, label) in styles.items():
-        sub = ev[ev["kind"] == kind]
-        y = sub["vessels"].fillna(sub["tankers"]).astype(float)
-        ax.vlines(sub["date"], 1, y, color=colour, linewidth=1.5)
-        ax.plot(sub["date"], y, marker=marker, color=colour, linestyle="none", markersize=10, label=label)
-        for d, v in zip(sub["date"], y, strict=True):
-            ax.annotate(f"{v:.0f}", (d, v), textcoords="offset points", xytext=(6, 4), fontsize=11)
-    ax.set_yscale("log")
-    ax.set_ylim(8, 800)
-    # Plain numbers, no minor ticks: easier to read than powers of ten, and far fewer texts to draw.
-    ax.set_yticks(_LOG_TICKS, [str(t) for t in _LOG_TICKS])
-    ax.set_yticks([], minor=True)
-    published = pd.Timestamp(article.metadata()["published"])
-    ban = ev[ev["kind"] == "port-ban"]["date"].iloc[0]
-    for date, label, style, ha, y in ((ban, f"Shandong port ban ({ban.day} {ban:%b}) ", plots.LINESTYLES[1],
-                                       "right", 600),
-                                      (published, f" the article ({published.day} {published:%b})",
-                                       plots.LINESTYLES[3], "left", 600)):
-        ax.axvline(date, color="black", linestyle=style, linewidth=1.5)
-        ax.text(date, y, label, ha=ha, fontsize=11)
-    ax.set_xlim(pd.Timestamp("2022-10-01"), pd.Timestamp("2025-06-30"))
-    # Fixed half-yearly ticks: matplotlib's date locator is slow and crowds the axis with quarters.
-    ticks = pd.date_range("2023-01-01", "2025-01-01", freq="6MS")
-    ax.set_xticks(ticks, [f"{t:%b %Y}" for t in ticks])
-    deal = ev[ev["event_id"] == "beijing-deal"]["date"].iloc[0]
-    ax.axvline(deal, color="grey", linestyle=plots.LINESTYLES[3])
-    ax.text(deal, 600, " Beijing deal", fontsize=11, color="#333333")
-    ax.set_ylabel("Vessels (log scale)")
-    ax.legend(loc="center", bbox_to_anchor=(0.42, 0.45))
-    days = (published - ban).days
-    words = {4: "four"}.get(days, str(days))
-    title = f"Tanker blacklists grew in 2024; Shandong's port ban came {words} days before the article"
-    alt = ("Timeline, 2022 to January 2025, log scale: the US sanctioned 16 tankers in 2022 and 20 vessels "
-           "in "
-           "March 2023; Israel 18 tankers in August 2024; the US 23 vessels on 11 October 2024, 21 on 3 "
-           "December "
-           "2024 and 183 on 10 January 2025; UANI counted 98 tankers sanctioned by 28 October 2024; about "
-           "380 "
-           "tankers carried Iranian oil in January 2025. Vertical lines mark the Beijing deal (10 March "
-           "2023), "
-           f"the Shandong port ban ({ban.day} January 2025) and the article ({published.day} January 2025).")
-    source = data.cite_rows(ev, max_cited=plots.MAX_CITED, tables=["oil_sanction_events"])
-    return plots.finish(fig, title=title, source=source, alt=alt)
 
 
 # --- the baseline explorer: "quadrupled?" ---------------------------------------------------------

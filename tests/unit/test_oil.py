@@ -312,8 +312,6 @@ FIGURES = {
         "In 2024, trackers put China's share of Iran's oil exports at 77% (Kpler) to 91% (UANI)",
     "malaysia_figure":
         "China's 'Malaysian' imports exceed Malaysia's output since 2022: 1.40 vs 0.51 mb/d (2024)",
-    "sanctions_timeline_figure":
-        "Tanker blacklists grew in 2024; Shandong's port ban came four days before the article",
 }
 
 

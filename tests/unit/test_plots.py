@@ -136,8 +136,7 @@ def kit_figures():
     yield from [evidence_figures.scorecard_figure, fentanyl_figures.waves_figure,
                 fentanyl_figures.revisions_figure, fentanyl_figures.cbp_figure,
                 oil_figures.tracker_estimates_figure, oil_figures.production_exports_figure,
-                oil_figures.china_share_figure, oil_figures.malaysia_figure,
-                oil_figures.sanctions_timeline_figure]
+                oil_figures.china_share_figure, oil_figures.malaysia_figure]
     for fn, table in [(trade_figures.chpl_tiers_figure, "chpl_items"),
                       (trade_figures.china_russia_trade_figure, "china_russia_trade"),
                       (trade_figures.share_claims_figure, "share_claims"),
