@@ -181,11 +181,8 @@ def _place(fig: Figure) -> None:
     out exactly as a new figure of it (same key, same layout).
     """
     key = _layout_key(fig)
-    if key not in _LAYOUTS:
-        # Titles take one line or two: both layouts are made at once, so no move pays for one.
-        for lines in sorted({key[1], 1, 2}):
-            if _layout_key(fig, lines) not in _LAYOUTS:
-                _LAYOUTS[_layout_key(fig, lines)] = _layout(fig, lines)
+    if key not in _LAYOUTS:  # once per key and session: the explorer's views have two (1- and 2-line titles)
+        _LAYOUTS[key] = _layout(fig, key[1])
     positions, title_y, source_y = _LAYOUTS[key]
     for ax, pos in zip(fig.axes, positions, strict=True):
         ax.set_position(pos)
