@@ -6,6 +6,7 @@ Where things are:
 - ``article``: the seed article, paragraph by paragraph
 - ``bibliography``: the Sources section of a notebook, from the tables it used
 - ``provenance``: the source ladder (publisher, report, copy) and the rows verified at the publisher
+- ``citation``: source lines naming the original publisher first, and the rung of each row
 
 The themes compute and never draw:
 - ``arithmetic``: checked arithmetic the themes share

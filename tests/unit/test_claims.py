@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import article, claims, plots, widgets
+from helpers import article, citation, claims, data, plots, widgets
 from helpers.figures import claims as claims_figures
 
 THEME_OPTIONS = (claims.ALL, *claims.THEMES)
@@ -110,6 +110,7 @@ def test_errata_ranked_meaning_first_then_paragraph():
 def test_source_line():
     line = claims.source_line("article_claims")
     assert line.startswith("Source: the kit's table article_claims (a reading of The New York Times")
+    assert line.endswith(citation.rungs(data.load("article_claims"))) and " Rows: " in line
     with pytest.raises(ValueError, match="no source line"):
         claims.source_line("chpl_items")
 
