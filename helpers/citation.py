@@ -172,10 +172,10 @@ def cite_rows(df: pd.DataFrame, *, max_cited: int | None = None, tables: Sequenc
     return f"{head}{shown}. {more}, all listed under Sources. {rungs(df)}"
 
 
-def cite(name: str) -> str:
+def cite(table: str) -> str:
     """A one-line source for a whole table, for a figure's source line.
 
     >>> cite("article_copies").startswith("Sources: The New York Times; read in copies at West Hawaii Today")
     True
     """
-    return cite_rows(data.load(name))
+    return cite_rows(data.load(table))

@@ -15,7 +15,7 @@ import html
 import re
 from pathlib import Path
 
-from helpers import data, lessons
+from helpers import citation, data, lessons
 from helpers.build import pipeline
 
 GLOSSARY_PAGE = "glossary.html"
@@ -102,10 +102,10 @@ def glossary_page(outlines: list[lessons.Outline], edition: str) -> str:
     entries = []
     for row in table.sort_values("term", key=lambda s: s.str.lower()).itertuples():
         slug, title = titles.get(str(row.notebook), (None, None))
-        cited = [sources.loc[sid] for sid in row.source_id.split(";")]
+        cited = [(citation.name(sid), sources.loc[sid]) for sid in row.source_id.split(";")]
         entries.append({
             "term": row.term, "anchor": term_anchor(row.term), "kind": row.kind, "definition": row.definition,
             "slug": slug, "notebook": title,
-            "sources": [{"publisher": s["publisher"], "title": s["title"], "url": s["url"]} for s in cited],
+            "sources": [{"named": named, "title": s["title"], "url": s["url"]} for named, s in cited],
         })
     return pipeline.render_page("glossary", edition=edition, entries=entries, nav_css=CSS)
