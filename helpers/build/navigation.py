@@ -15,7 +15,7 @@ import html
 import re
 from pathlib import Path
 
-from helpers import citation, data, lessons
+from helpers import citation, codebook, data, lessons
 from helpers.build import pipeline
 
 GLOSSARY_PAGE = "glossary.html"
@@ -95,7 +95,8 @@ def term_anchor(term: str) -> str:
 
 
 def glossary_page(outlines: list[lessons.Outline], edition: str) -> str:
-    """The glossary as its own page: every term of ``helpers/data/glossary.csv``, its definition, where taught."""
+    """The glossary as its own page: the verdict codebook, then every term of ``helpers/data/glossary.csv``,
+    its definition and where it is taught."""
     table = data.load("glossary")
     titles = {o.number: (o.slug, f"notebook {o.number}") for o in outlines}
     sources = data.sources()
@@ -108,4 +109,5 @@ def glossary_page(outlines: list[lessons.Outline], edition: str) -> str:
             "slug": slug, "notebook": title,
             "sources": [{"named": named, "title": s["title"], "url": s["url"]} for named, s in cited],
         })
-    return pipeline.render_page("glossary", edition=edition, entries=entries, nav_css=CSS)
+    return pipeline.render_page("glossary", edition=edition, entries=entries, nav_css=CSS,
+                                rules=codebook.RULES, predictions=codebook.PREDICTIONS)
