@@ -86,7 +86,7 @@ def counts(rows: str = "claim_type", columns: str = "theme") -> pd.DataFrame:
     """How many claims fall in each cell of two columns, every category shown (zeros included).
 
     >>> counts().loc["statistic"].to_dict()
-    {'dual-use': 2, 'iran-oil': 4, 'fentanyl': 2, 'diplomacy': 0}
+    {'dual-use': 2, 'iran-oil': 4, 'fentanyl': 3, 'diplomacy': 0}
     >>> int(counts("verdict", "verdict_stage").to_numpy().sum())
     37
     """
