@@ -35,9 +35,11 @@ from classroom.config import (
     port_is_free,
 )
 from classroom.homes import HomesInUse, HomesLock, default_homes, make_homes
+from helpers.exercises.registry import GRADING_DIR
 
-# Folders of the kit that hold model answers: closed to students' system users while an isolated hub runs.
-ANSWER_FOLDERS = (ROOT / "notebooks", ROOT / "build")
+# Folders of the kit that hold model answers or graded answers: closed to students' system users while an
+# isolated hub runs.
+ANSWER_FOLDERS = (ROOT / "notebooks", ROOT / "build", ROOT / GRADING_DIR)
 
 
 class HubError(RuntimeError):
