@@ -150,3 +150,21 @@ def test_the_grading_kernel_is_guarded_and_off_the_class_server(monkeypatch):
     assert env["CHOKEPOINTS_NETGUARD"] == "1" and "JUPYTERHUB_USER" not in env
     assert "CHOKEPOINTS_ATTEMPTS" not in env and env["MPLBACKEND"] == "Agg"
     assert os.environ["JUPYTERHUB_USER"] == "ana"  # the grader's own environment is left as it was
+
+
+def test_the_simulated_students_answers_are_what_the_classroom_test_expects():
+    from classroom import probes
+    from helpers.build.student import student_notebook
+
+    kit = nbformat.read(grade.NOTEBOOK_DIR / probes.GRADED_NOTEBOOK, as_version=4)
+    handed_out = student_notebook(kit)
+    stubs = [c.source for c in handed_out.cells if "exercise" in c.metadata.get("tags", [])]
+    for how in ("right", "wrong", "none", "raises"):
+        mine = [c.source for c in probes.answered(handed_out, kit, how).cells
+                if "exercise" in c.metadata.get("tags", [])]
+        assert len(mine) == len(stubs) and len(stubs) >= 5, how
+        changed = [a != b for a, b in zip(mine, stubs, strict=True)]
+        assert changed == {"right": [True] * len(stubs), "wrong": [True] * len(stubs), "none": [False] * len(stubs),
+                           "raises": [True] + [False] * (len(stubs) - 1)}[how], how
+    assert all("= ..." not in s for s in [c.source for c in probes.answered(handed_out, kit, "wrong").cells
+                                          if "exercise" in c.metadata.get("tags", [])])
