@@ -23,8 +23,9 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from classroom import variables
 from classroom.config import ROOT, lesson_notebooks
-from classroom.homes import HOMES_ENV, STATE_NAME, default_homes
+from classroom.homes import HOMES_ENV, STATE_NAME
 
 GRADES_DIR = ROOT / "build" / "grades"
 COLLECTED_DIR = GRADES_DIR / "collected"
@@ -121,8 +122,13 @@ def newest(out: Path = COLLECTED_DIR) -> Path:
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make collect", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--homes", type=Path, default=default_homes(), help="the class's homes")
     parser.add_argument("--out", type=Path, default=COLLECTED_DIR, help="where collections go")
+    try:
+        homes = variables.read(os.environ)["homes"]
+    except variables.SettingError as exc:
+        print(f"make collect: {exc}", file=sys.stderr)
+        return 2
+    parser.add_argument("--homes", type=Path, default=homes, help="the class's homes ($CLASSROOM_HOMES)")
     args = parser.parse_args(argv)
     try:
         c = collect(args.homes, args.out)
