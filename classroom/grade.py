@@ -167,10 +167,15 @@ def grade_notebook(student: str, notebook: str, path: Path | None, limit: float)
     if path is None:
         return [Row(student, notebook, ex.qid, ex.skill, "unanswered",
                     f"No copy of {notebook} was collected from your home.") for ex in exercises]
-    nb = nbformat.read(path, as_version=4)
-    cells = instrument(nb, exercises)
-    with tempfile.TemporaryDirectory(prefix="chokepoints-grade-") as scratch:
-        stopped = run(nb, Path(scratch), limit) if any(c for c, _ in cells.values()) else ""
+    try:
+        nb = nbformat.read(path, as_version=4)
+        cells = instrument(nb, exercises)
+        with tempfile.TemporaryDirectory(prefix="chokepoints-grade-") as scratch:
+            stopped = run(nb, Path(scratch), limit) if any(c for c, _ in cells.values()) else ""
+    except Exception as exc:  # an unreadable notebook or a kernel that would not start: this copy only
+        why = _ANSI.sub("", f"{type(exc).__name__}: {exc}")[:300]
+        return [Row(student, notebook, ex.qid, ex.skill, "error", f"Your notebook could not be run ({why}).")
+                for ex in exercises]
     return [Row(student, notebook, ex.qid, ex.skill, *evaluate(ex.qid, *cells[ex.qid], stopped))
             for ex in exercises]
 

@@ -49,6 +49,8 @@ def homes(tmp_path_factory) -> Path:
     nbformat.write(student_nb02(), homes / "ana" / NB02)
     (homes / "ana" / "notes.txt").write_text("not a notebook")
     (homes / "ben").mkdir()  # never opened a notebook
+    (homes / "dee").mkdir()
+    (homes / "dee" / NB02).write_text("{ not a notebook")  # a copy that cannot be read: only dee's rows
     (homes / "cy").mkdir()
     (homes / "cy" / "00-start-here.ipynb").symlink_to(homes / "ana" / NB02)  # a link is never followed
     return homes
@@ -68,7 +70,7 @@ def collection(homes, tmp_path_factory) -> collect.Collection:
 
 
 def test_collect_makes_read_only_copies_and_lists_every_student(collection):
-    assert collection.students == {"ana": [NB02], "ben": [], "cy": []}
+    assert collection.students == {"ana": [NB02], "ben": [], "cy": [], "dee": [NB02]}
     copy = collection.folder / "ana" / NB02
     assert copy.stat().st_mode & 0o777 == 0o444
     assert len(collection.skipped) == 1 and collection.skipped[0].startswith("cy/00-start-here.ipynb: ")
@@ -99,7 +101,7 @@ def graded(collection, tmp_path_factory) -> tuple[Path, dict]:
 def test_grades_csv_has_a_row_per_student_and_exercise(graded):
     _, rows = graded
     kit = [ex.qid for ex in grade.kit_exercises(NB02)]
-    assert {s for s, _ in rows} == {"ana", "ben", "cy"} and len(rows) == 3 * len(kit)
+    assert {s for s, _ in rows} == {"ana", "ben", "cy", "dee"} and len(rows) == 4 * len(kit)
     assert all(r["status"] in grade.STATUSES for r in rows.values())
     assert list(next(iter(rows.values()))) == ["student", "notebook", "exercise", "skill", "status", "feedback"]
 
@@ -117,12 +119,14 @@ def test_each_exercise_gets_the_status_it_earned(graded):
     assert ana["nb02-article-needs"]["status"] == "error"
     assert "time limit (20 s)" in ana["nb02-article-needs"]["feedback"]
     assert {rows["ben", q]["status"] for s, q in rows if s == "ben"} == {"unanswered"}
+    dee = [rows["dee", q] for s, q in rows if s == "dee"]
+    assert {r["status"] for r in dee} == {"error"} and "could not be run" in dee[0]["feedback"]
 
 
 def test_every_student_gets_a_feedback_page(graded):
     out, rows = graded
     pages = sorted(p.name for p in (out / "feedback").iterdir())
-    assert pages == ["ana.html", "ben.html", "cy.html"]
+    assert pages == ["ana.html", "ben.html", "cy.html", "dee.html"]
     html = (out / "feedback" / "ana.html").read_text(encoding="utf-8")
     assert NB02 in html and "nb02-c2-verdict" in html and "not yet right" in html and "<script" not in html
     wrong = rows["ana", "nb02-hs-levels"]["feedback"]
