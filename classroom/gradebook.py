@@ -2,10 +2,11 @@
 
 On a class server each ``check()`` appends a line to ``.chokepoints-attempts.jsonl`` in the student's
 home (:mod:`helpers.exercises.records`). This reads those files (never writes them) and writes
-``build/grades/grades.csv``: one row per student and question with the number of attempts, the time of
+``build/grades/attempts.csv``: one row per student and question with the number of attempts, the time of
 the first right answer and whether the last attempt was right. The student is the home's folder name,
 not the name inside a line (a student can edit their own file, so the gradebook shows effort and
-progress, not proof). Lines that are not attempts are counted and skipped.
+progress, not proof). Lines that are not attempts are counted and skipped. The grades themselves come
+from ``make collect`` and ``make grade`` (:mod:`classroom.grade`), which re-run each student's notebook.
 
 >>> rows = summarise("ana", [{"question": "nb00-themes", "ok": False, "time": "t1"},
 ...                          {"question": "nb00-themes", "ok": True, "time": "t2"}])
@@ -101,7 +102,7 @@ def write_csv(grades: list[Grade], out: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make grades", description=__doc__.split("\n\n")[0])
     parser.add_argument("--homes", type=Path, default=default_homes(), help="the class's homes")
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "grades" / "grades.csv")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "grades" / "attempts.csv")
     args = parser.parse_args(argv)
     if not args.homes.is_dir():
         print(f"make grades: no homes at {args.homes}; set CLASSROOM_HOMES=... to them", file=sys.stderr)

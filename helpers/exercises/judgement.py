@@ -21,7 +21,7 @@ from helpers.exercises.feedback import NOT_ANSWERED, OK, STRUCTURE_OK, Feedback,
 from helpers.exercises.questions import resolve
 
 
-def _pair(answer: object, second: str) -> tuple[object, object] | None:
+def pair(answer: object, second: str) -> tuple[object, object] | None:
     """``{"verdict": v, second: x}`` or ``(v, x)`` as ``(v, x)``; None for anything else."""
     if isinstance(answer, dict) and set(answer) == {"verdict", second}:
         return answer["verdict"], answer[second]
@@ -58,11 +58,11 @@ class Verdict:
     def feedback(self, answer: object) -> Feedback:
         if forms.unanswered(answer):
             return NOT_ANSWERED
-        pair = _pair(answer, "evidence")
-        if pair is None:
+        both = pair(answer, "evidence")
+        if both is None:
             return no("Expected {'verdict': ..., 'evidence': [...]} (or a pair (verdict, rows)), "
                       f"got {type(answer).__name__}.")
-        verdict, rows = pair
+        verdict, rows = both
         if forms.unanswered(verdict):  # the stub's verdict, whatever the rows say (e.g. [..., ...])
             return NOT_ANSWERED
         names = ", ".join(map(repr, self.verdicts))
