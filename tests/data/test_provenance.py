@@ -11,7 +11,9 @@ from helpers import citation, data, provenance
 # December 2026 climb. The count may only fall: climbing a row to a report or a publisher lowers it.
 COPIES_ONLY_CEILING = {
     "after_actions": 4, "after_claim_updates": 4, "after_oil_indicators": 10, "after_overdose_deaths": 5,
-    "article_claims": 14, "article_copies": 5, "article_errata": 13, "china_russia_trade": 1,
+    # article_claims and article_errata +1: Shine's report of the vice premiers is Xinhua's wire word for
+    # word, so it was reclassed from publisher to copy (C23 and the 'vice premier' erratum)
+    "article_claims": 15, "article_copies": 5, "article_errata": 14, "china_russia_trade": 1,
     "fent_cbp_seizures": 28, "fent_controls_timeline": 12, "fent_overdose_deaths": 107,
     "fent_supply_indicators": 6, "glossary": 17,  # 26 terms added in 0.2.0, ten defined from a copy
     "intermediary_trade_shift": 2, "oil_china_flows": 31,
