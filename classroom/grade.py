@@ -20,7 +20,6 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import csv
 import json
 import os
 import re
@@ -28,12 +27,12 @@ import shutil
 import sys
 import tempfile
 from concurrent.futures import ThreadPoolExecutor
-from dataclasses import astuple, dataclass, fields
+from dataclasses import dataclass
 from pathlib import Path
 
 import nbformat
 
-from classroom import answers, feedback_pages
+from classroom import answers, feedback_pages, gradebook
 from classroom.collect import COLLECTED_DIR, GRADES_DIR, MANIFEST, CollectError, newest
 from classroom.config import NOTEBOOK_DIR
 from helpers import netguard
@@ -197,16 +196,6 @@ def grade_collection(folder: Path, limit: float = LIMIT_S, jobs: int = 2,
     return [row for rows in done for row in rows]
 
 
-def write_csv(rows: list[Row], out: Path) -> Path:
-    """``rows`` as CSV: a header, then one row per student and exercise."""
-    out.parent.mkdir(parents=True, exist_ok=True)
-    with open(out, "w", newline="", encoding="utf-8") as f:
-        w = csv.writer(f, lineterminator="\n")
-        w.writerow([f.name for f in fields(Row)])
-        w.writerows(astuple(r) for r in rows)
-    return out
-
-
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make grade", description=__doc__.split("\n\n")[0])
     parser.add_argument("--collection", type=Path, help="a collection folder (default: the newest)")
@@ -231,7 +220,7 @@ def main(argv: list[str] | None = None) -> int:
     feedback = args.out / "feedback"
     shutil.rmtree(feedback, ignore_errors=True)
     pages = feedback_pages.write_pages(rows, feedback, collection=folder.name)
-    out = write_csv(rows, args.out / "grades.csv")
+    out = gradebook.write_csv(rows, args.out / "grades.csv", Row)
     counts = {s: sum(r.status == s for r in rows) for s in STATUSES}
     print(f"graded {folder.name}: {len(rows)} rows ({', '.join(f'{n} {s}' for s, n in counts.items())}) "
           f"-> {out}; {len(pages)} feedback pages in {feedback}")

@@ -20,6 +20,7 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
@@ -89,13 +90,19 @@ def collect(homes: Path) -> tuple[list[Grade], list[str]]:
     return grades, problems
 
 
-def write_csv(grades: list[Grade], out: Path) -> Path:
-    """``grades`` as CSV (a header row, then one row per grade)."""
+def write_csv(rows: Sequence, out: Path, row_type: type = Grade) -> Path:
+    """``rows`` (dataclasses of ``row_type``) as CSV: a header of its fields, then one line per row.
+
+    >>> import tempfile
+    >>> out = write_csv([Grade("ana", "nb00-themes", 2, "t2", True)], Path(tempfile.mkdtemp()) / "g.csv")
+    >>> out.read_text().splitlines()
+    ['student,question,attempts,first_ok,final_ok', 'ana,nb00-themes,2,t2,True']
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow([f.name for f in fields(Grade)])
-        w.writerows(astuple(g) for g in grades)
+        w.writerow([f.name for f in fields(row_type)])
+        w.writerows(astuple(r) for r in rows)
     return out
 
 

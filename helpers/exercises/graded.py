@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from helpers.exercises import forms
-from helpers.exercises.feedback import NOT_ANSWERED, SAVED, Feedback, no
-from helpers.exercises.judgement import pair
+from helpers.exercises.feedback import SAVED, Feedback, no
+from helpers.exercises.judgement import verdict_and_rows
 
 
 @dataclass(frozen=True)
@@ -44,18 +44,10 @@ class GradedVerdict:
     graded: bool = True
 
     def feedback(self, answer: object) -> Feedback:
-        if forms.unanswered(answer):
-            return NOT_ANSWERED
-        both = pair(answer, "evidence")
-        if both is None:
-            return no("Expected {'verdict': ..., 'evidence': [...]} (or a pair (verdict, rows)), "
-                      f"got {type(answer).__name__}.")
-        verdict, rows = both
-        if forms.unanswered(verdict):
-            return NOT_ANSWERED
-        said = forms.label(verdict) if isinstance(verdict, str) else None
-        if said not in {v.lower() for v in self.verdicts}:
-            return no(f"{verdict!r} is not a verdict; verdicts: {', '.join(map(repr, self.verdicts))}.")
+        read = verdict_and_rows(answer, self.verdicts)
+        if isinstance(read, Feedback):
+            return read
+        _, rows = read
         given = forms.items(rows)
         if not given or all(forms.unanswered(r) for r in given):
             return no("The verdict is one of the choices; now name the rows that settle it, as a list.")
