@@ -10,7 +10,7 @@ STUDENTS ?= 10
 export MPLBACKEND ?= Agg
 export PIP_DISABLE_PIP_VERSION_CHECK = 1
 
-.PHONY: help setup lab check test nbval lint handouts slides student student-repo bench new-article classroom classroom-test grades clean
+.PHONY: help setup lab check test nbval lint handouts slides student student-repo bench new-article classroom classroom-test grades collect grade clean
 
 help:
 	@echo "make handouts   execute every notebook and write build/handouts/ (the main job)"
@@ -27,7 +27,10 @@ help:
 	@echo "make setup      only create .venv and install the kit"
 	@echo "make classroom  a JupyterHub for a class on 127.0.0.1:8000 (as root: a system user per student;"
 	@echo "                otherwise ARGS=--shared-user; Ctrl-C stops it). Homes: classroom-homes/"
-	@echo "make grades     every student's self-check attempts -> build/grades/grades.csv"
+	@echo "make collect    copy each student's notebooks from the homes -> build/grades/collected/<UTC time>/ (read-only)"
+	@echo "make grade      re-run the newest collection, grade every exercise -> build/grades/grades.csv and"
+	@echo "                a feedback page per student in build/grades/feedback/ (GRADE_LIMIT=120 s per notebook)"
+	@echo "make grades     every student's self-check attempts -> build/grades/attempts.csv"
 	@echo "make classroom-test  $(STUDENTS) simulated students at once (STUDENTS=20 make classroom-test)"
 	@echo "Without make (Windows, conda): python -m helpers --help lists the same commands"
 
@@ -55,7 +58,7 @@ lab: $(STAMP)
 	$(PY) -m helpers lab
 
 lint: $(STAMP)
-	$(VENV)/bin/ruff check helpers tests classroom benchmarks conftest.py setup.py
+	$(VENV)/bin/ruff check helpers tests classroom benchmarks grading conftest.py setup.py
 
 NODE_STAMP := node_modules/.installed
 $(NODE_STAMP): package.json package-lock.json
@@ -101,6 +104,14 @@ classroom: $(CLASSROOM_STAMP) $(PROXY)
 
 grades: $(STAMP)
 	$(PY) -m helpers grades
+
+# The homes are only read; the copies are the instructor's. Graded answers come from grading/ (never shipped).
+collect: $(STAMP)
+	$(PY) -m helpers collect
+
+GRADE_LIMIT ?= 120
+grade: $(STAMP)
+	$(PY) -m helpers grade --limit $(GRADE_LIMIT)
 
 classroom-test: $(CLASSROOM_STAMP) $(PROXY)
 	$(PY) -m classroom.loadtest --students $(STUDENTS)

@@ -323,6 +323,7 @@ def apply(c, s: Settings) -> None:
     c.ClassAuthenticator.dbm_path = str(state / "passwords.dbm")
     c.ClassAuthenticator.min_password_length = 8
     c.ClassAuthenticator.check_passwords_on_startup = False
+    c.ClassAuthenticator.lockout_file = str(state / "lockouts.json")  # failed logins survive a restart
     if s.admin_users:
         c.ClassAuthenticator.admin_password = s.admin_password
         c.Authenticator.admin_users = set(s.admin_users)

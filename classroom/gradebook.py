@@ -2,10 +2,11 @@
 
 On a class server each ``check()`` appends a line to ``.chokepoints-attempts.jsonl`` in the student's
 home (:mod:`helpers.exercises.records`). This reads those files (never writes them) and writes
-``build/grades/grades.csv``: one row per student and question with the number of attempts, the time of
+``build/grades/attempts.csv``: one row per student and question with the number of attempts, the time of
 the first right answer and whether the last attempt was right. The student is the home's folder name,
 not the name inside a line (a student can edit their own file, so the gradebook shows effort and
-progress, not proof). Lines that are not attempts are counted and skipped.
+progress, not proof). Lines that are not attempts are counted and skipped. The grades themselves come
+from ``make collect`` and ``make grade`` (:mod:`classroom.grade`), which re-run each student's notebook.
 
 >>> rows = summarise("ana", [{"question": "nb00-themes", "ok": False, "time": "t1"},
 ...                          {"question": "nb00-themes", "ok": True, "time": "t2"}])
@@ -19,6 +20,7 @@ import argparse
 import csv
 import json
 import sys
+from collections.abc import Sequence
 from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
@@ -88,20 +90,26 @@ def collect(homes: Path) -> tuple[list[Grade], list[str]]:
     return grades, problems
 
 
-def write_csv(grades: list[Grade], out: Path) -> Path:
-    """``grades`` as CSV (a header row, then one row per grade)."""
+def write_csv(rows: Sequence, out: Path, row_type: type = Grade) -> Path:
+    """``rows`` (dataclasses of ``row_type``) as CSV: a header of its fields, then one line per row.
+
+    >>> import tempfile
+    >>> out = write_csv([Grade("ana", "nb00-themes", 2, "t2", True)], Path(tempfile.mkdtemp()) / "g.csv")
+    >>> out.read_text().splitlines()
+    ['student,question,attempts,first_ok,final_ok', 'ana,nb00-themes,2,t2,True']
+    """
     out.parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", newline="", encoding="utf-8") as f:
         w = csv.writer(f, lineterminator="\n")
-        w.writerow([f.name for f in fields(Grade)])
-        w.writerows(astuple(g) for g in grades)
+        w.writerow([f.name for f in fields(row_type)])
+        w.writerows(astuple(r) for r in rows)
     return out
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make grades", description=__doc__.split("\n\n")[0])
     parser.add_argument("--homes", type=Path, default=default_homes(), help="the class's homes")
-    parser.add_argument("--out", type=Path, default=ROOT / "build" / "grades" / "grades.csv")
+    parser.add_argument("--out", type=Path, default=ROOT / "build" / "grades" / "attempts.csv")
     args = parser.parse_args(argv)
     if not args.homes.is_dir():
         print(f"make grades: no homes at {args.homes}; set CLASSROOM_HOMES=... to them", file=sys.stderr)

@@ -20,7 +20,7 @@ import urllib.error
 import urllib.request
 from pathlib import Path
 
-from classroom import isolation, procs
+from classroom import isolation, procs, variables
 from classroom.config import (
     CONFIG_FILE,
     LOOPBACK,
@@ -34,10 +34,12 @@ from classroom.config import (
     lesson_notebooks,
     port_is_free,
 )
-from classroom.homes import HomesInUse, HomesLock, default_homes, make_homes
+from classroom.homes import HomesInUse, HomesLock, make_homes
+from helpers.exercises.registry import GRADING_DIR
 
-# Folders of the kit that hold model answers: closed to students' system users while an isolated hub runs.
-ANSWER_FOLDERS = (ROOT / "notebooks", ROOT / "build")
+# Folders of the kit that hold model answers or graded answers: closed to students' system users while an
+# isolated hub runs.
+ANSWER_FOLDERS = (ROOT / "notebooks", ROOT / "build", ROOT / GRADING_DIR)
 
 
 class HubError(RuntimeError):
@@ -194,7 +196,11 @@ class Hub:
 
 
 def main(argv: list[str] | None = None) -> int:
-    env = os.environ
+    try:
+        env = variables.read(os.environ)  # K1b: a bad CLASSROOM_* value is one clear line, not a traceback
+    except variables.SettingError as exc:
+        print(f"make classroom: {exc}", file=sys.stderr)
+        return 2
     parser = argparse.ArgumentParser(
         prog="make classroom",
         description="A JupyterHub for a class on this machine: every student gets JupyterLab with the "
@@ -202,15 +208,16 @@ def main(argv: list[str] | None = None) -> int:
     )
     parser.add_argument(
         "--ip",
-        default=env.get("CLASSROOM_IP", LOOPBACK),
+        default=env["ip"],
         help="address students connect to (default 127.0.0.1: this machine only; "
         "0.0.0.0 opens it to the network)",
     )
-    parser.add_argument("--port", type=int, default=int(env.get("CLASSROOM_PORT", "8000")))
+    parser.add_argument("--port", type=variables.port, default=env["port"],
+                        help="default 8000 ($CLASSROOM_PORT)")
     parser.add_argument(
         "--homes",
-        type=Path,
-        default=default_homes(),
+        type=variables.homes,
+        default=env["homes"],
         help="the students' homes and the hub's state (default: $CLASSROOM_HOMES, else classroom-homes/ "
         "at the kit's root; kept between runs, never touched by make clean)",
     )

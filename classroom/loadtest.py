@@ -1,12 +1,13 @@
 """``make classroom-test``: a whole class at once on a real JupyterHub on loopback.
 
-For each class size N: start the hub on free 127.0.0.1 ports, create N students through the Hub REST
-API with a service token, start all their servers at once (a login wave), and have every student run
-notebooks 00-02 (those that exist) through the kernel websocket, cell by cell, with one explorer
-callback; probe the class (:mod:`classroom.probes`: own logins, isolation, terminals, a second hub,
-the gradebook). Then stop every server and the hub and check that no process of the run is left. Reports the
-time until all servers were up, the time until all notebooks had run (both from the start of the
-wave), peak memory (PSS of every process of the run) and failures. Exits non-zero on any failure.
+For each class size N: start the hub on free 127.0.0.1 ports, create N students through the Hub REST API
+with a service token, start all their servers at once (a login wave), and have every student run notebooks
+00-02 (those that exist) through the kernel websocket, cell by cell, with one explorer callback; probe the
+class (:mod:`classroom.probes`: own logins, isolation, terminals, a second hub, the gradebook, and ``make
+collect`` / ``make grade`` over notebooks the students saved). Then stop every server and the hub and check
+that no process of the run is left. Reports the time until all servers were up, the time until all notebooks
+had run (both from the start of the wave), peak memory (PSS of every process of the run) and failures. Exits
+non-zero on any failure.
 """
 
 from __future__ import annotations
@@ -307,7 +308,7 @@ async def probe_class(
     settings: Settings, names: list[str], right: dict[str, bool | None], logs: Path
 ) -> list[str]:
     """While every server is up: a student's kernel against another's home and the hub, terminals, a second
-    hub on the same homes, and the gradebook of the class."""
+    hub on the same homes, the gradebook of the class, and its grades (make collect, make grade)."""
     token = settings.service_token
     problems = await probes.check_terminals(settings, names[0], token)
     if len(names) > 1:
@@ -315,7 +316,11 @@ async def probe_class(
     problems += await asyncio.to_thread(probes.check_second_hub, settings, os.getpid())
     graded = lesson_notebooks(Path(settings.notebooks[0]).parent, ("00",)) if settings.notebooks else []
     if graded:
-        problems += probes.check_gradebook(settings, right, GRADED_QUESTION, logs / "grades.csv")
+        problems += probes.check_gradebook(settings, right, GRADED_QUESTION, logs / "attempts.csv")
+        plan = {n: {True: "right", False: "wrong", None: "none"}[right[n]] for n in names}
+        if len(names) > 3:
+            plan[names[-1]] = "raises"
+        problems += await probes.check_grades(settings, plan, token, logs / "grades")
     return problems
 
 

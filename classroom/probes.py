@@ -3,21 +3,27 @@
 Each probe returns a list of problems (empty: it behaved). Logins go through the login form, as a
 browser does; the isolation probe is code run in a student's own kernel; the second hub is a real
 ``python -m classroom.hub`` on the same homes; the gradebook is collected from the homes the students
-wrote to.
+wrote to; the grades come from ``make collect`` and ``make grade`` over notebooks the students saved
+through their servers (some answered right, some wrong, some not at all, one with a cell that raises).
 """
 
 from __future__ import annotations
 
+import copy
+import csv
 import hashlib
+import json
+import re
 import subprocess
 import sys
 from pathlib import Path
 from urllib.parse import quote, urlencode
 
+import nbformat
 from tornado.httpclient import AsyncHTTPClient, HTTPRequest
 
-from classroom import gradebook
-from classroom.config import ATTEMPTS_FILE, ROOT, Settings
+from classroom import collect, grade, gradebook
+from classroom.config import ATTEMPTS_FILE, NOTEBOOK_DIR, ROOT, Settings
 from classroom.students import KernelSession
 
 # Run in student A's kernel with B's name: each attempt prints "<what> allowed" or "<what> refused".
@@ -157,4 +163,79 @@ def check_gradebook(s: Settings, expected: dict[str, bool | None], question: str
         fine = seen is None if ok is None else seen == (1, ok, ok)
         if not fine:
             problems.append(f"gradebook: {student} {question}: {g}, expected {ok}")
+    return problems
+
+
+#: How a simulated student answers the exercises of notebook 00, and the status each exercise must get.
+EXPECTED = {"right": "correct", "wrong": "incorrect", "none": "unanswered"}
+GRADED_NOTEBOOK = "00-start-here.ipynb"
+
+
+def answered(student_nb, kit_nb, how: str):
+    """A copy of a student's notebook with its exercise cells answered ``how``: "right" (the kit's solution
+    cell), "wrong" (text where the answer goes), "none" (as handed out) or "raises" (the first one raises)."""
+    solutions = {kit_nb.cells[i - 1].source: c.source for i, c in enumerate(kit_nb.cells)
+                 if i and "solution" in c.metadata.get("tags", [])}
+    nb = copy.deepcopy(student_nb)
+    first = True
+    for c in nb.cells:
+        if "exercise" not in c.metadata.get("tags", []):
+            continue
+        if how == "right":
+            c.source = solutions[c.source]
+        elif how == "wrong":
+            c.source = re.sub(r"^(\w+) = \.\.\.", r"\1 = 'not an answer'", c.source, count=1, flags=re.M)
+        elif how == "raises" and first:
+            c.source, first = "raise ValueError('a mistake in my cell')\n" + c.source, False
+    return nb
+
+
+async def save_notebook(s: Settings, user: str, token: str, name: str, how: str) -> None:
+    """What JupyterLab does when ``user`` answers and saves: GET the notebook, PUT it back answered."""
+    url = f"{s.local_url}/user/{quote(user)}/api/contents/{quote(name)}"
+    headers = {"Authorization": f"token {token}"}
+    http = AsyncHTTPClient()
+    r = await http.fetch(f"{url}?content=1", headers=headers, request_timeout=60)
+    nb = nbformat.from_dict(json.loads(r.body)["content"])
+    kit = nbformat.read(NOTEBOOK_DIR / name, as_version=4)
+    body = json.dumps({"type": "notebook", "format": "json", "content": answered(nb, kit, how)})
+    await http.fetch(HTTPRequest(url, method="PUT", body=body, headers=headers, request_timeout=60))
+
+
+def notebook_prints(homes: Path) -> dict[str, str]:
+    """sha256 of every notebook in the homes (to show collecting changed none)."""
+    return {str(p): hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(Path(homes).glob("*/*.ipynb"))}
+
+
+async def check_grades(s: Settings, plan: dict[str, str], token: str, out: Path) -> list[str]:
+    """The students of ``plan`` save notebook 00 answered as planned; ``make collect`` and ``make grade``
+    (notebook 00 only) must give each exercise the status its answer earned, and a feedback page each."""
+    try:
+        for user, how in plan.items():
+            await save_notebook(s, user, token, GRADED_NOTEBOOK, how)
+    except Exception as exc:
+        return [f"grades: saving a student's notebook failed: {exc!r}"]
+    before = notebook_prints(s.homes)
+    if collect.main(["--homes", str(s.homes), "--out", str(out / "collected")]) != 0:
+        return ["grades: make collect failed"]
+    problems = [] if notebook_prints(s.homes) == before else ["grades: make collect changed a home"]
+    folder = collect.newest(out / "collected")
+    args = ["--collection", str(folder), "--out", str(out), "--notebooks", GRADED_NOTEBOOK[:2], "--jobs", "2"]
+    if grade.main(args) != 0:
+        return problems + ["grades: make grade failed"]
+    with open(out / "grades.csv", encoding="utf-8") as f:
+        rows = [r for r in csv.DictReader(f) if r["notebook"] == GRADED_NOTEBOOK]
+    for user, how in plan.items():
+        mine = [r for r in rows if r["student"] == user]
+        want = [EXPECTED.get(how, "unanswered") for _ in mine]
+        if how == "raises" and want:
+            want[0] = "error"
+        got = [r["status"] for r in mine]
+        if not mine or got != want:
+            problems.append(f"grades: {user} ({how}): statuses {got}, expected {want}")
+        page = out / "feedback" / f"{user}.html"
+        if not page.is_file():
+            problems.append(f"grades: no feedback page for {user}")
+        elif how == "wrong" and "✓ Correct" in page.read_text(encoding="utf-8"):
+            problems.append(f"grades: {user}'s page says Correct to a wrong answer")
     return problems

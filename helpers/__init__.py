@@ -6,6 +6,7 @@ Where things are:
 - ``article``: the seed article, paragraph by paragraph
 - ``bibliography``: the Sources section of a notebook, from the tables it used
 - ``provenance``: the source ladder (publisher, report, copy) and the rows verified at the publisher
+- ``citation``: source lines naming the original publisher first, and the rung of each row
 
 The themes compute and never draw:
 - ``arithmetic``: checked arithmetic the themes share
@@ -13,6 +14,7 @@ The themes compute and never draw:
 - ``oil`` and ``oil_units``: Iranian oil flows, and tonnes, barrels and days (notebook 03)
 - ``fentanyl``: overdose deaths and drug-control timelines (notebook 04)
 - ``claims``: the article's claims and errata (notebooks 01 and 05)
+- ``codebook``: the verdict codebook, the rule for each verdict (notebooks 01 and 05, the glossary page)
 - ``agreement``: percent agreement and Cohen's kappa between two coders (notebook 01's blind coding)
 - ``evidence``: the evidence behind each verdict (notebook 05)
 - ``predictions``: a student's predicted verdicts (saved in 00, scored in 05: Brier score, reliability)

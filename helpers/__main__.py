@@ -30,7 +30,9 @@ COMMANDS = {
     "check": (None, "the quick check while editing: ruff, unit and data tests, doctests (under a minute)"),
     "test": (None, "run pytest on the paths given (default: every test, as `make test` does)"),
     "classroom": ("classroom.hub", "a JupyterHub for a class on 127.0.0.1:8000 (needs the classroom extra)"),
-    "grades": ("classroom.gradebook", "every student's self-check attempts into build/grades/grades.csv"),
+    "grades": ("classroom.gradebook", "every student's self-check attempts into build/grades/attempts.csv"),
+    "collect": ("classroom.collect", "copy each student's notebooks from the homes into build/grades/"),
+    "grade": ("classroom.grade", "re-run and grade the newest collection: build/grades/grades.csv"),
 }
 #: What ``make check`` runs: the quick tests (nothing executed, built or served).
 CHECK_PATHS = ["helpers", "tests/unit", "tests/data", "tests/notebooks"]

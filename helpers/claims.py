@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from helpers import article, data
+from helpers import article, citation, data
 
 ALL = "All"
 # The vocabularies' one home is the catalogue (helpers/data/catalogue.toml, table article_claims).
@@ -86,7 +86,7 @@ def counts(rows: str = "claim_type", columns: str = "theme") -> pd.DataFrame:
     """How many claims fall in each cell of two columns, every category shown (zeros included).
 
     >>> counts().loc["statistic"].to_dict()
-    {'dual-use': 2, 'iran-oil': 4, 'fentanyl': 2, 'diplomacy': 0}
+    {'dual-use': 2, 'iran-oil': 4, 'fentanyl': 3, 'diplomacy': 0}
     >>> int(counts("verdict", "verdict_stage").to_numpy().sum())
     37
     """
@@ -125,8 +125,9 @@ def errata_ranked() -> pd.DataFrame:
 def source_line(name: str) -> str:
     """A short source line for a figure drawn from one of the article tables.
 
-    The tables classify the article itself, so the line names the article and says how many
-    sources the rows cite (the Sources section lists them all).
+    The tables classify the article itself, so the line names the article, says how many
+    sources the rows cite (the Sources section lists them all) and ends with the rows' rungs
+    (:func:`helpers.citation.rungs`).
 
     >>> source_line("article_errata")  # doctest: +ELLIPSIS
     "Source: the kit's table article_errata (a reading of The New York Times, 2025-01-10), ..."
@@ -138,5 +139,5 @@ def source_line(name: str) -> str:
     meta = article.metadata()
     return (
         f"Source: the kit's table {name} (a reading of {meta['outlet']}, {meta['published']}), "
-        f"checked against {len(ids)} sources listed under Sources."
+        f"checked against {len(ids)} sources listed under Sources. {citation.rungs(df)}"
     )

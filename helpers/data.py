@@ -9,8 +9,8 @@ from ``helpers/data/sources.csv`` (checksummed in the catalogue too) and carries
 >>> df = load("article_copies")
 >>> df.attrs["title"]
 'Copies of the article that the kit compared with the seed'
->>> cite_rows(df[df["copy_id"] == "s1"])
-'Source: The New York Times (via West Hawaii Today), 2025-01-11.'
+
+Source lines for figures are in ``helpers.citation``, which knows the provenance ladder.
 """
 
 from __future__ import annotations
@@ -20,7 +20,6 @@ import hashlib
 import math
 import re
 import tomllib
-from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache, lru_cache
@@ -364,7 +363,7 @@ def sources() -> pd.DataFrame:
     """Every source the kit cites: publisher, title, url, published, accessed.
 
     >>> sources().loc["article-s1-westhawaii", "publisher"]
-    'The New York Times (via West Hawaii Today)'
+    'West Hawaii Today'
     """
     _check_checksum(SOURCES_FILE, _catalogue().get(SOURCES_SHA256))
     raw = _read_raw(SOURCES_FILE)
@@ -441,7 +440,6 @@ def _load(name: str) -> pd.DataFrame:
         description=entry["description"],
         caveats=list(entry.get("caveats", [])),
         units={c.name: c.unit for c in cols if c.unit},
-        source=cite_rows(df),
     )
     return df
 
@@ -449,8 +447,8 @@ def _load(name: str) -> pd.DataFrame:
 def load(name: str) -> pd.DataFrame:
     """Load one table, checked against the catalogue, as a typed DataFrame.
 
-    The citation is in ``df.attrs['source']``; title, caveats and units are
-    in ``df.attrs`` too.  A problem raises :class:`DataError` naming the file,
+    Title, description, caveats and units are in ``df.attrs``; ``helpers.citation.cite(name)``
+    gives the source line.  A problem raises :class:`DataError` naming the file,
     row and column.
 
     >>> str(load("article_copies")["kind"].dtype)
@@ -497,45 +495,6 @@ def source_ids(df: pd.DataFrame) -> list[str]:
             if part not in ids:
                 ids.append(part)
     return ids
-
-
-def _short(source_id: str) -> str:
-    s = sources().loc[source_id]
-    return f"{s['publisher']}, {s['published']}"
-
-
-def cite_rows(df: pd.DataFrame, *, max_cited: int | None = None, tables: Sequence[str] = ()) -> str:
-    """A one-line source for exactly the rows of ``df`` (e.g. after filtering).
-
-    With ``max_cited``, a figure drawn from many sources names the first ``max_cited`` and counts the
-    rest, naming the kit's ``tables`` that hold them (the notebook's Sources section lists every one):
-    long source lines crowd a figure, and explorer views are stored one image each in the handout.
-
-    >>> cite_rows(load("article_copies").head(1))
-    'Source: The New York Times (via West Hawaii Today), 2025-01-11.'
-    >>> print(cite_rows(load("oil_export_estimates"), max_cited=1, tables=["oil_export_estimates"]))
-    Sources: ... and 23 more (table oil_export_estimates), all listed under Sources.
-    """
-    ids = source_ids(df)
-    if not ids:
-        raise ValueError("no rows to cite: a figure or a number drawn from no rows has no source")
-    if max_cited is None or len(ids) <= max_cited:
-        return ("Source: " if len(ids) == 1 else "Sources: ") + "; ".join(_short(i) for i in ids) + "."
-    if max_cited < 1:
-        raise ValueError(f"max_cited must be 1 or more, got {max_cited}")
-    where = f" (table{'s' if len(tables) > 1 else ''} {', '.join(tables)})" if tables else ""
-    shown = "; ".join(_short(i) for i in ids[:max_cited])
-    return f"Sources: {shown} and {len(ids) - max_cited} more{where}, all listed under Sources."
-
-
-def cite(name: str) -> str:
-    """A one-line source for a whole table, for a figure's source line.
-
-    >>> cite("article_copies").startswith("Sources: The New York Times")
-    True
-    """
-    _check_name(name)
-    return _load(name).attrs["source"]
 
 
 def loaded() -> list[str]:

@@ -89,9 +89,7 @@ def deaths(vintage: str = "final", category: str | None = None) -> pd.DataFrame:
     if category is not None:
         _check_category(category)
         out = out[out["drug_category"] == category]
-    out = out.reset_index(drop=True)
-    out.attrs["source"] = data.cite_rows(out) if len(out) else df.attrs["source"]
-    return out
+    return out.reset_index(drop=True)
 
 
 def final_series(category: str = "all_drugs", measure: str = "deaths") -> pd.Series:

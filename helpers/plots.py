@@ -67,7 +67,7 @@ STYLE = {
 }
 SOURCE_FONTSIZE = 11
 MARGIN_PT = 7.2  # space left and right of the title and the source line
-#: A figure's source line names up to this many sources and counts the rest (``data.cite_rows``); the
+#: A figure's source line names up to this many sources and counts the rest (``citation.cite_rows``); the
 #: notebook's Sources section lists every one.
 MAX_CITED = 4
 #: For explorer views, one: the handout stores an image per view, and text is most of its size.
@@ -107,7 +107,7 @@ def new_figure(width: float = 9.0, height: float = 5.0) -> tuple[Figure, Axes]:
 def finish(fig: Figure, *, title: str, source: str, alt: str) -> Figure:
     """Give a figure its takeaway title, its source line and its alt text.
 
-    ``title`` states the finding; ``source`` is usually ``helpers.data.cite(name)``;
+    ``title`` states the finding; ``source`` is usually ``helpers.citation.cite(name)``;
     ``alt`` says what the figure shows for someone who cannot see it. The title sits at the top
     left of the figure and the source line at the bottom left, each wrapped to the figure's width,
     so nothing is cut off and saving needs no extra draw to measure the image (no tight bounding box).
@@ -122,7 +122,7 @@ def finish(fig: Figure, *, title: str, source: str, alt: str) -> Figure:
         if not isinstance(value, str) or not value.strip():
             what = {
                 "title": "a figure's title states its finding",
-                "source": "every figure names its source (helpers.data.cite)",
+                "source": "every figure names its source (helpers.citation.cite)",
                 "alt": "every figure needs alt text that states what it shows",
             }[label]
             raise ValueError(f"{label} is empty; {what}")

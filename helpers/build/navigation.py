@@ -15,7 +15,7 @@ import html
 import re
 from pathlib import Path
 
-from helpers import data, lessons
+from helpers import citation, codebook, data, lessons
 from helpers.build import pipeline
 
 GLOSSARY_PAGE = "glossary.html"
@@ -95,17 +95,19 @@ def term_anchor(term: str) -> str:
 
 
 def glossary_page(outlines: list[lessons.Outline], edition: str) -> str:
-    """The glossary as its own page: every term of ``helpers/data/glossary.csv``, its definition, where taught."""
+    """The glossary as its own page: the verdict codebook, then every term of ``helpers/data/glossary.csv``,
+    its definition and where it is taught."""
     table = data.load("glossary")
     titles = {o.number: (o.slug, f"notebook {o.number}") for o in outlines}
     sources = data.sources()
     entries = []
     for row in table.sort_values("term", key=lambda s: s.str.lower()).itertuples():
         slug, title = titles.get(str(row.notebook), (None, None))
-        cited = [sources.loc[sid] for sid in row.source_id.split(";")]
+        cited = [(citation.name(sid), sources.loc[sid]) for sid in row.source_id.split(";")]
         entries.append({
             "term": row.term, "anchor": term_anchor(row.term), "kind": row.kind, "definition": row.definition,
             "slug": slug, "notebook": title,
-            "sources": [{"publisher": s["publisher"], "title": s["title"], "url": s["url"]} for s in cited],
+            "sources": [{"named": named, "title": s["title"], "url": s["url"]} for named, s in cited],
         })
-    return pipeline.render_page("glossary", edition=edition, entries=entries, nav_css=CSS)
+    return pipeline.render_page("glossary", edition=edition, entries=entries, nav_css=CSS,
+                                rules=codebook.RULES, predictions=codebook.PREDICTIONS)

@@ -6,8 +6,10 @@ assertion cell, model answers collapsed), the ``helpers`` package, ``seeds/``, w
 and a short README for students. No teaching notes (``*.notes.md``) go in it. Binder, nbgitpuller and
 the Zero to JupyterHub image (``deploy/z2jh/``) serve this tree, never the kit's own repository.
 
-The expected answers of the self-checks (``helpers/exercises/``) do ship: ``check()`` runs in the
-student's kernel and needs them, so a student who reads the package can find them.
+The expected answers of the practice self-checks (``helpers/exercises/``) do ship: ``check()`` runs in
+the student's kernel and needs them. The answers of the graded questions do not: they live in the kit's
+``grading/`` folder, which is never copied here (:func:`leaks` refuses it), so there ``check()`` looks only
+at the form of an answer and the instructor's ``make grade`` says whether it is right.
 
 Run: ``python -m helpers student-repo --out build/student-repo``.
 """
@@ -21,6 +23,7 @@ from pathlib import Path
 
 from helpers import paths, tags
 from helpers.build import student
+from helpers.exercises.registry import GRADING_DIR
 
 #: The files copied from the kit's root, as they are.
 FILES = ("setup.py", "pyproject.toml", "MANIFEST.in", "environment.yml", "postBuild", "LICENSE")
@@ -47,8 +50,9 @@ Your own computer: `pip install .` (Python 3.11 or newer), then `jupyter lab not
 Conda: `conda env create -f environment.yml`.
 
 This tree is written by the kit's `make student-repo`; edits here are lost when it is written again.
-The self-checks' expected answers are in `helpers/exercises/`: `check()` runs on your side and needs
-them. Reading them first teaches you nothing the exercise would.
+The practice self-checks' expected answers are in `helpers/exercises/`: `check()` runs on your side and
+needs them. Reading them first teaches you nothing the exercise would. The verdict exercises are graded
+by your instructor: their check only says whether your answer has the right form ("Saved").
 
 Licences: the code is MIT (`LICENSE`); the prose and the data compilations are CC BY 4.0
 (`LICENSES/CC-BY-4.0.txt`).
@@ -56,7 +60,8 @@ Licences: the code is MIT (`LICENSE`); the prose and the data compilations are C
 
 
 def leaks(tree: Path) -> list[str]:
-    """What in ``tree`` a student must not get: teaching notes, and notebooks with a ``solution`` cell.
+    """What in ``tree`` a student must not get: teaching notes, notebooks with a ``solution`` cell, and the
+    instructor's graded answers (a ``grading/`` folder).
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as d:
@@ -65,6 +70,7 @@ def leaks(tree: Path) -> list[str]:
     ['00.notes.md: teaching notes']
     """
     found = [f"{p.relative_to(tree)}: teaching notes" for p in sorted(tree.rglob(f"*{NOTES_SUFFIX}"))]
+    found += [f"{p.relative_to(tree)}: the graded answers" for p in sorted(tree.rglob(GRADING_DIR))]
     for nb in sorted(tree.rglob("*.ipynb")):
         cells = json.loads(nb.read_text(encoding="utf-8")).get("cells", [])
         if any(tags.SOLUTION in c.get("metadata", {}).get("tags", []) for c in cells):
@@ -96,7 +102,8 @@ def write_student_repo(out: Path, root: Path = paths.ROOT) -> list[Path]:
     found = leaks(out)
     if found:
         raise RuntimeError(f"the student repository {out} holds what students must not get: {found}. "
-                           "Fix: tag the cell 'solution' or keep the notes out of helpers/, then rebuild.")
+                           "Fix: tag the cell 'solution', keep the notes out of helpers/ and the graded answers in "
+                           "grading/ at the kit's root, then rebuild.")
     return sorted(p for p in out.rglob("*") if p.is_file() and ".git" not in p.relative_to(out).parts)
 
 

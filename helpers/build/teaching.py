@@ -7,7 +7,7 @@ One file per notebook, in the same folder, with fixed sections:
   a segment names a ``##`` section of the notebook, or ``Opening`` / ``Wrap-up``;
 - ``## Discussion prompts``: 3–5 numbered prompts, each with the points a good answer makes;
 - ``## Misconceptions``: what students get wrong and how the notebook addresses it;
-- ``## Model answers``: one bullet per exercise, starting with its question id in backticks;
+- ``## Model answers``: one bullet or table row per exercise, starting with its question id in backticks;
 - ``## Assessment rubric`` (the capstone only).
 
 Only the instructor edition renders them (handouts and ``instructor-guide.html``).
@@ -101,8 +101,7 @@ def read(notebook: Path) -> Notes:
     misconceptions = [
         m.group(1).strip() for m in re.finditer(r"^[-*]\s+(.+)$", sections["Misconceptions"], re.M)
     ]
-    answers = {m.group(1): m.group(2).strip()
-               for m in re.finditer(r"^[-*]\s+`([a-z0-9-]+)`:?\s*(.+)$", sections["Model answers"], re.M)}
+    answers = _model_answers(sections["Model answers"])
     return Notes(
         path=path,
         title=title.group(1).strip(),
@@ -113,6 +112,21 @@ def read(notebook: Path) -> Notes:
         rubric=sections.get("Assessment rubric", "").strip(),
         markdown=text,
     )
+
+
+_ANSWER_BULLET = re.compile(r"^[-*]\s+`([a-z0-9-]+)`:?\s*(.+)$", re.M)
+_ANSWER_ROW = re.compile(r"^\|\s*`([a-z0-9-]+)`\s*\|(.+)\|\s*$", re.M)
+
+
+def _model_answers(section: str) -> dict[str, str]:
+    """Model answers by question id, from bullets (``- `id`: ...``) or table rows (``| `id` | ... |``).
+
+    >>> _model_answers("- `nb00-a`: b, because ...\\n| `nb00-b` | core | judge | (c) ... |")
+    {'nb00-a': 'b, because ...', 'nb00-b': 'core | judge | (c) ...'}
+    """
+    answers = {m.group(1): m.group(2).strip() for m in _ANSWER_BULLET.finditer(section)}
+    answers.update((m.group(1), m.group(2).strip()) for m in _ANSWER_ROW.finditer(section))
+    return answers
 
 
 def reading_minutes(markdown_text: str) -> float:

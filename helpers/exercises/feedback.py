@@ -1,7 +1,8 @@
 """Feedback: the result of one self-check, an ``ok`` flag and a message for the student.
 
-Three outcomes besides "not yet": ✓ Correct; a structure-only pass that says it does not grade
-the wording (never "Correct"); and "Not answered yet" for the stub's ``...``.
+Four outcomes besides "not yet": ✓ Correct; a structure-only pass that says it does not grade
+the wording (never "Correct"); "Not answered yet" for the stub's ``...``; and, for a graded question in
+the student edition, "Saved" (its form is right; the instructor grades it, never "Correct").
 
 >>> Feedback(True, "✓ Correct.")
 ✓ Correct.
@@ -30,6 +31,7 @@ class Feedback:
     ok: bool
     message: str
     answered: bool = True
+    graded_later: bool = False  # a graded question's answer, saved for the instructor (``SAVED``)
 
     def __str__(self) -> str:
         return self.message
@@ -38,7 +40,8 @@ class Feedback:
         return self.ok
 
     def _repr_html_(self) -> str:
-        colour = _COLOURS["ok" if self.ok else "no" if self.answered else "pending"]
+        pending = self.graded_later or not self.answered
+        colour = _COLOURS["ok" if self.ok else "pending" if pending else "no"]
         return f'<p style="color:{colour};font-weight:bold">{escape(self.message)}</p>'
 
     def __repr__(self) -> str:
@@ -58,6 +61,9 @@ class Feedback:
 OK = Feedback(True, "✓ Correct.")
 #: A check of structure only passed: it says so, and never says "Correct".
 STRUCTURE_OK = Feedback(True, "✓ Structure ready for an editor — this does not grade your wording.")
+#: A graded question's answer has the right form; only the instructor's ``make grade`` says if it is right.
+SAVED = Feedback(False, "Saved: your instructor will grade this one (this check looks only at the form of "
+                 "your answer).", graded_later=True)
 NOT_ANSWERED = Feedback(False, "Not answered yet: replace the ... with your answer, then run the cell.",
                         answered=False)
 

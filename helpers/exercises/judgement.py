@@ -21,13 +21,37 @@ from helpers.exercises.feedback import NOT_ANSWERED, OK, STRUCTURE_OK, Feedback,
 from helpers.exercises.questions import resolve
 
 
-def _pair(answer: object, second: str) -> tuple[object, object] | None:
+def pair(answer: object, second: str) -> tuple[object, object] | None:
     """``{"verdict": v, second: x}`` or ``(v, x)`` as ``(v, x)``; None for anything else."""
     if isinstance(answer, dict) and set(answer) == {"verdict", second}:
         return answer["verdict"], answer[second]
     if isinstance(answer, tuple | list) and len(answer) == 2:
         return answer[0], answer[1]
     return None
+
+
+def verdict_and_rows(answer: object, verdicts: tuple[str, ...]) -> tuple[str, object] | Feedback:
+    """A verdict answer read as (the verdict picked, its rows), or the feedback on why it cannot be read.
+
+    >>> verdict_and_rows({"verdict": "Not supported", "evidence": [2024]}, ("supported", "not-supported"))
+    ('not-supported', [2024])
+    >>> print(verdict_and_rows(("maybe", [2024]), ("supported",)))
+    ✗ 'maybe' is not a verdict; verdicts: 'supported'.
+    """
+    if forms.unanswered(answer):
+        return NOT_ANSWERED
+    both = pair(answer, "evidence")
+    if both is None:
+        return no("Expected {'verdict': ..., 'evidence': [...]} (or a pair (verdict, rows)), "
+                  f"got {type(answer).__name__}.")
+    verdict, rows = both
+    if forms.unanswered(verdict):  # the stub's verdict, whatever the rows say (e.g. [..., ...])
+        return NOT_ANSWERED
+    said = forms.label(verdict) if isinstance(verdict, str) else None
+    picked = next((v for v in verdicts if said == v.lower()), None)
+    if picked is None:
+        return no(f"{verdict!r} is not a verdict; verdicts: {', '.join(map(repr, verdicts))}.")
+    return picked, rows
 
 
 @dataclass(frozen=True)
@@ -56,20 +80,10 @@ class Verdict:
     hint: str = ""
 
     def feedback(self, answer: object) -> Feedback:
-        if forms.unanswered(answer):
-            return NOT_ANSWERED
-        pair = _pair(answer, "evidence")
-        if pair is None:
-            return no("Expected {'verdict': ..., 'evidence': [...]} (or a pair (verdict, rows)), "
-                      f"got {type(answer).__name__}.")
-        verdict, rows = pair
-        if forms.unanswered(verdict):  # the stub's verdict, whatever the rows say (e.g. [..., ...])
-            return NOT_ANSWERED
-        names = ", ".join(map(repr, self.verdicts))
-        said = forms.label(verdict) if isinstance(verdict, str) else None
-        picked = next((v for v in self.verdicts if said == v.lower()), None)
-        if picked is None:
-            return no(f"{verdict!r} is not a verdict; verdicts: {names}.")
+        read = verdict_and_rows(answer, tuple(self.verdicts))
+        if isinstance(read, Feedback):
+            return read
+        picked, rows = read
         if picked.lower() != str(resolve(self.verdict)).lower():
             why = self.verdicts.get(picked, "")
             if why:

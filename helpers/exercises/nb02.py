@@ -1,7 +1,7 @@
 """Questions for notebook 02 (dual-use goods). Expected answers are computed from the data.
 
 Judgement first (issue 18): each Choice's wrong options are the misconceptions of the teaching notes,
-each with its own feedback; the one verdict comes from the claims ledger, its rows from ``us_listings``.
+each with its own feedback. The one verdict (C2) is graded: its answer is in ``grading/nb02.py``.
 
 >>> from helpers.exercises.nb02 import QUESTIONS
 >>> QUESTIONS["nb02-c2-verdict"].feedback(("supported", [])).ok
@@ -9,15 +9,12 @@ False
 """
 
 from helpers import data, trade
-from helpers.exercises import Choice, Items, Mapping, Number, Verdict, forms
+from helpers.exercises import Choice, GradedVerdict, Items, Mapping, Number, forms
 
 BASES = ("dispatch-country", "producer-headquarters", "not-stated")
 BASIS_CLAIMS = ("us-officials-2024-04-micro", "kse-2024-01-china-hq", "burns-2025-01")
-
-#: The claim the listings section settles, and the band of counts "close to" the article's 400.
-LISTED_CLAIM = "C2"
+#: The band of counts "close to" the article's 400 (the notebook's prose and the C2 exercise's hint say it).
 NEAR_400 = (350, 450)
-
 
 def _chapter_count(chapter: str) -> int:
     return sum(trade.parse_hs(c).chapter == chapter for c in data.load("chpl_items")["hs6"])
@@ -67,22 +64,6 @@ def _mirror_reading() -> str:
     """'b' (most of the gap remains) while the missing month explains less than half of it."""
     published, annualised = mirror_gaps()
     return "b" if annualised > published / 2 else "a"
-
-
-def _c2_verdict() -> str:
-    return str(data.load("article_claims").set_index("claim_id").loc[LISTED_CLAIM, "verdict"])
-
-
-def near_400() -> tuple[str, ...]:
-    """The listing rows whose count (all entities, or Chinese ones) is close to the article's 400.
-
-    >>> near_400()
-    ('bis-el-prc-biden-2024-05', 'sdn-2024-08-23', 'diplomat-el-prc-biden-2024-08')
-    """
-    listings = data.load("us_listings")
-    low, high = NEAR_400
-    near = listings["total_listed"].between(low, high) | listings["china_hk_listed"].between(low, high)
-    return tuple(listings.loc[near, "listing_id"])
 
 
 QUESTIONS = {
@@ -159,21 +140,7 @@ QUESTIONS = {
         hint="gap_annualised = trade.mirror_gap(china, trade.annualise(kyrgyz, 11)).gap; then compare it "
              "with gap.gap.",
     ),
-    "nb02-c2-verdict": Verdict(
-        verdict=_c2_verdict,
-        verdicts={
-            "supported": "the counts close to 400 count something else: designations in all countries, or "
-                         "Chinese firms listed for every reason. None counts suppliers of dual-use goods.",
-            "partly-supported": "part of what? The Russia-related listings name Chinese firms the US "
-                                "*listed*; a listed firm is not a count of suppliers, and a supplier "
-                                "need not be listed.",
-            "not-supported": "the listings give a lower bound of firms listed, not a count of suppliers. "
-                             "They cannot show that 400 suppliers is wrong, only that no public source "
-                             "counts them.",
-            "unverifiable": "",
-        },
-        evidence=near_400,
-        hint="Look for counts between 350 and 450 in total_listed and china_hk_listed; then read what each "
-             "row counts (scope, count_kind).",
-    ),
+    # Graded: the verdict and its rows are in grading/nb02.py (instructor-only); here the form only.
+    "nb02-c2-verdict": GradedVerdict(verdicts=("supported", "partly-supported", "not-supported",
+                                                "unverifiable")),
 }

@@ -4,12 +4,14 @@ Five of the eight ask a student to decide (issue 18): a reading of two tracker f
 on "more than 90%" and "quadrupled" with the rows that settle them, a reading of the Malaysia mirror
 and a reading of the Shandong port notice. Each wrong option is a misconception of the teaching notes.
 
->>> QUESTIONS["nb03-c17-verdict"].verdict()
-'partly-supported'
+The two verdicts are graded: their answers are in ``grading/nb03.py``.
+
+>>> QUESTIONS["nb03-c17-verdict"].verdicts == VERDICTS
+True
 """
 
 from helpers import data, oil, oil_units
-from helpers.exercises import Choice, Number, Verdict
+from helpers.exercises import Choice, GradedVerdict, Number
 
 VERDICTS = data.allowed("article_claims", "verdict")
 #: Which verdict on C27 each option of ``nb03-port-ban-reading`` stands for.
@@ -33,22 +35,6 @@ def _china_imports_2024() -> float:
     return oil_units.mt_to_mbd(float(total.loc[2024, "value_mt"]), "2024")
 
 
-def _c17_verdict() -> str:
-    """Supported if every tracker's 2024 share is above 90%, not supported if none is, else partly."""
-    above = (oil.china_share(2024)["low"] > 90).tolist()
-    return "supported" if all(above) else "not-supported" if not any(above) else "partly-supported"
-
-
-def _c17_rows() -> tuple[str, ...]:
-    return tuple(oil.china_share(2024)["tracker"])
-
-
-def _c16_verdict() -> str:
-    """Supported only if even the most generous reading (highest end over lowest start) quadruples."""
-    start, end = oil.tracked_level("any", "2023-03"), oil.tracked_level("any", "2024")
-    return "supported" if end.high / start.low >= oil.QUADRUPLED else "not-supported"
-
-
 def _mirror_reading() -> str:
     """Option "b" (at least the gap is relabelled oil) holds if China gets more than Malaysia produces."""
     assert min(oil.malaysia_gap(2024)) > 0
@@ -58,11 +44,6 @@ def _mirror_reading() -> str:
 def _port_ban_reading() -> str:
     verdict = data.load("article_claims").set_index("claim_id").loc["C27", "verdict"]
     return PORT_BAN_OPTIONS[verdict]
-
-
-def _verdicts(**why: str) -> dict[str, str]:
-    """Every verdict label, with the feedback for the wrong ones named in ``why``."""
-    return {v: why.get(v.replace("-", "_"), "") for v in VERDICTS}
 
 
 QUESTIONS = {
@@ -83,32 +64,9 @@ QUESTIONS = {
         expected=_china_imports_2024, unit="mb/d", abs_tol=0.005, rel_tol=0.0,
         hint="Million tonnes x barrels per tonne / days in 2024 (a leap year).",
     ),
-    "nb03-c17-verdict": Verdict(
-        verdict=_c17_verdict, evidence=_c17_rows, normalise=lambda x: str(x).strip().lower(),
-        verdicts=_verdicts(
-            supported="UANI's share is above 90%, but the article credits Kpler. Is a share from one "
-                      "tracker evidence for a claim about another tracker's count?",
-            not_supported="One tracker's count for 2024 is above 90%: the claim holds on one count and "
-                          "not on the other.",
-            unverifiable="The table has 2024 shares, one of them from the tracker the article names: "
-                         "the data can settle this.",
-            opinion="'More than 90%' is a number with a source and a year: a statistic, not an opinion.",
-        ),
-        hint="Use the 2024 rows of the share table; name each row by its tracker.",
-    ),
-    "nb03-quadrupled-verdict": Verdict(
-        verdict=_c16_verdict, evidence=("2023-03", "2024"), normalise=lambda x: str(x).strip(),
-        verdicts=_verdicts(
-            supported="From the baseline the article names, the explorer's bars do not reach the dashed "
-                      "line. Which start gives four times, and is it the deal's?",
-            partly_supported="The volume rose, but 'quadrupled' is a number: a rise of less than two "
-                             "times is not partly four times.",
-            unverifiable="The explorer has figures for the deal's month and for 2024: the data can "
-                         "settle this.",
-            opinion="'Quadrupled' is a ratio with a start and an end: a statistic, not an opinion.",
-        ),
-        hint="The article's start is the month of the deal (\"2023-03\"); its end is last year.",
-    ),
+    # Graded: the verdicts and their rows are in grading/nb03.py (instructor-only); here the form only.
+    "nb03-c17-verdict": GradedVerdict(verdicts=VERDICTS),
+    "nb03-quadrupled-verdict": GradedVerdict(verdicts=VERDICTS),
     "nb03-mirror-reading": Choice(
         expected=_mirror_reading,
         options={

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import after, data, plots
+from helpers import after, citation, data, plots
 from helpers.widgets import Explorer
 
 _KIND_MARKERS = {
@@ -42,7 +42,7 @@ def trade_figure() -> Figure:
                       data.load("after_china_russia_trade").query("flow == 'total' and period == '2025'")])
     return plots.finish(
         fig, title=f"China–Russia trade fell {abs(change):.1f}% in 2025{since}",
-        source=data.cite_rows(rows, max_cited=plots.MAX_CITED,
+        source=citation.cite_rows(rows, max_cited=plots.MAX_CITED,
                               tables=["china_russia_trade", "after_china_russia_trade"]),
         alt="Bar chart of China's total trade with Russia in USD bn: "
             + ", ".join(f"{y} {v:.1f}" for y, v in totals.items())
@@ -69,7 +69,7 @@ def oil_figure() -> Figure:
     return plots.finish(
         fig, title=f"China kept taking Iranian oil through 2025: about {year:.2f} million barrels a day "
                    "on average (Kpler)",
-        source=data.cite_rows(est, max_cited=plots.MAX_CITED, tables=["after_oil_indicators"]),
+        source=citation.cite_rows(est, max_cited=plots.MAX_CITED, tables=["after_oil_indicators"]),
         alt="Horizontal bars of tracker estimates of China's intake of Iranian oil in million barrels a day: "
             + "; ".join(f"{lbl}: {v:.2f}" + (" (lower bound)" if b == "lower-bound" else "")
                         for lbl, v, b in zip(labels, est["value"], est["bound"], strict=True)) + ".")
@@ -101,7 +101,7 @@ def tariff_figure() -> Figure:
     return plots.finish(
         fig, title=f"The 'fentanyl' tariff on China: {rates}, until the Supreme Court ruled the law used "
                    "allows no tariffs",
-        source=data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["after_actions"]),
+        source=citation.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["after_actions"]),
         alt="Step chart of the additional US duty on imports from China over fentanyl: "
             + "; ".join(f"{r.rate_pct:.0f}% from {r.in_force} ({r.legal_act})" for r in steps.itertuples())
             + f"; a vertical line marks the Supreme Court ruling of {ruling.date()}.")
@@ -130,7 +130,7 @@ def deaths_figure() -> Figure:
     return plots.finish(
         fig, title=f"Overdose deaths kept falling: about {latest['deaths']:,} in the 12 months to "
                    f"{latest['period_end']:%B %Y} (provisional)",
-        source=data.cite_rows(rows, max_cited=plots.MAX_CITED,
+        source=citation.cite_rows(rows, max_cited=plots.MAX_CITED,
                               tables=["fent_overdose_deaths", "after_overdose_deaths"]),
         alt="Line chart of US drug overdose deaths in thousands. Final calendar years: "
             + ", ".join(f"{int(y)} {v:,}" for y, v in zip(final["year"], final["deaths"], strict=True))
@@ -180,7 +180,7 @@ def update_timeline(fig: Figure, theme: str = "all", kind: str = "all") -> Figur
     what = {"all": "", "sanctions": " on sanctions", "tariffs": " on tariffs and the ruling",
             "controls": " on controls and laws"}[kind]
     title = f"{who}: {len(tl)} dated step{'s' if len(tl) != 1 else ''}{what}, {start:%b %Y} to {end:%b %Y}"
-    src = (data.cite_rows(tl, max_cited=plots.EXPLORER_MAX_CITED, tables=sorted(tl["table"].unique()))
+    src = (citation.cite_rows(tl, max_cited=plots.EXPLORER_MAX_CITED, tables=sorted(tl["table"].unique()))
            if len(tl) else "Source: kit table after_actions (no rows in this selection).")
     alt = (f"Timeline of dated steps{what} after the article ({who.lower()}), {start:%b %Y} to {end:%b %Y}, "
            "one row per theme: "

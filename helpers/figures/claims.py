@@ -172,7 +172,7 @@ def counts_figure() -> Figure:
     >>> from helpers import plots
     >>> from helpers.figures.claims import counts_figure
     >>> plots.title_of(counts_figure())
-    'Events are the commonest claim: 16 of 37; 8 are statistics'
+    'Events are the commonest claim: 15 of 37; 9 are statistics'
     """
     table = counts("claim_type", "theme")
     totals = table.sum(axis=1)

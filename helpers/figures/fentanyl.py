@@ -18,7 +18,7 @@ import numpy as np
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import data, fentanyl, plots
+from helpers import citation, data, fentanyl, plots
 from helpers.widgets import Explorer
 
 _KIND_STYLE = {  # marker, filled?
@@ -143,7 +143,7 @@ def update_timeline(fig: Figure, jurisdictions: Sequence[str], start: int, end: 
            f"opioids), above a strip of dated control steps by {names}. Steps: {alt_steps}.")
     shown = deaths.rows[deaths.rows["year"].between(start, end)]
     if len(shown) or len(steps):
-        src = data.cite_rows(pd.concat([shown[["source_id"]], steps[["source_id"]]]),
+        src = citation.cite_rows(pd.concat([shown[["source_id"]], steps[["source_id"]]]),
                              max_cited=plots.EXPLORER_MAX_CITED,
                              tables=["fent_overdose_deaths", "fent_controls_timeline"])
     else:
@@ -301,7 +301,7 @@ def waves_figure() -> Figure:
            f"({her.idxmax()}); synthetic opioids (T40.4) stay near 3,000 until 2013, then rise to "
            f"{t.max():,} in {t.idxmax()} and fall to {t[2024]:,} in 2024. Lines overlap and are not stacked.")
     rows = fentanyl.deaths("final").query("drug_category in ['all_drugs', 'rx_opioids', 't40_1', 't40_4']")
-    src = data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
+    src = citation.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
     return plots.finish(fig, title="Three waves of overdose deaths: prescription opioids, then heroin, "
                         "then synthetic opioids", source=src, alt=alt)
 
@@ -344,7 +344,8 @@ def revisions_figure() -> Figure:
            f"Provisional: {pts}.")
     rows = fentanyl.deaths("provisional", "all_drugs").query("qualifier == 'exact'")
     final = fentanyl.deaths("final", "all_drugs").query("year >= 2021")
-    src = data.cite_rows(pd.concat([rows, final]), max_cited=plots.MAX_CITED, tables=["fent_overdose_deaths"])
+    src = citation.cite_rows(pd.concat([rows, final]), max_cited=plots.MAX_CITED,
+                             tables=["fent_overdose_deaths"])
     title = f"The first predicted counts of 2022-2024 were {lo:.1f}-{hi:.1f}% above the final counts"
     return plots.finish(fig, title=title, source=src, alt=alt)
 
@@ -372,5 +373,6 @@ def cbp_figure() -> Figure:
     rows = df[df["data_file"].str.startswith("nationwide")]
     return plots.finish(fig, title=f"CBP fentanyl seizures peaked in FY{peak} and fell {fall:.0f}% by "
                         f"FY{int(allc.index[-1])}",
-                        source=data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["fent_cbp_seizures"]),
+                        source=citation.cite_rows(rows, max_cited=plots.MAX_CITED,
+                                                  tables=["fent_cbp_seizures"]),
                         alt=alt)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import data, oil, oil_units, plots
+from helpers import citation, data, oil, oil_units, plots
 from helpers.widgets import Explorer
 
 # --- the notebook's figures ----------------------------------------------------------------------
@@ -89,7 +89,7 @@ def tracker_estimates_figure() -> Figure:
            f"1.55-1.70 in "
            f"2024. In September 2020 three trackers ranged from 0.4 to 1.5 mb/d; for 2023 estimates ran from "
            f"{lo:.2f} (crude) to more than {hi:.2f} (crude and condensate).")
-    source = data.cite_rows(df, max_cited=plots.MAX_CITED, tables=["oil_export_estimates"])
+    source = citation.cite_rows(df, max_cited=plots.MAX_CITED, tables=["oil_export_estimates"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 
 
@@ -141,7 +141,7 @@ def production_exports_figure() -> Figure:
     prod = prod[prod["series"].isin(["opec-secondary-sources", "bp-statistical-review"])
                 & (prod["period"].str.len() == 4)]
     rows = pd.concat([prod, exp, events])
-    source = data.cite_rows(rows, max_cited=plots.MAX_CITED,
+    source = citation.cite_rows(rows, max_cited=plots.MAX_CITED,
                             tables=["oil_production", "oil_export_estimates", "oil_sanction_events"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 
@@ -192,7 +192,7 @@ def china_share_figure() -> Figure:
            f"2019), "
            f"more than half (EIA, 2020), 85-95% (a Kpler analyst, 2021), 70.8% (UANI, 2022), 80-90% for 2023 "
            f"and {span} for {latest}, against a dashed line at 90%.")
-    source = data.cite_rows(df, max_cited=plots.MAX_CITED, tables=["oil_china_share"])
+    source = citation.cite_rows(df, max_cited=plots.MAX_CITED, tables=["oil_china_share"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 
 
@@ -232,7 +232,7 @@ def malaysia_figure() -> Figure:
            f"(2016-2017) to almost zero from 2021, while imports 'from Malaysia' rose from about 0.18 (2018) "
            f"to {m24:.2f} (2024); Malaysia's own production, a line, fell from 0.66 to about {p24:.2f}.")
     rows = pd.concat([imports, prod, iran])
-    source = data.cite_rows(rows, max_cited=plots.EXPLORER_MAX_CITED, tables=["oil_china_flows"])
+    source = citation.cite_rows(rows, max_cited=plots.EXPLORER_MAX_CITED, tables=["oil_china_flows"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 
 
@@ -308,7 +308,7 @@ def update_baseline(fig: Figure, tracker: str, start: str, end: str) -> Figure:
         if tracker != "any":
             searched = searched[searched["reporter"] == tracker]
         return plots.finish(fig, title=title,
-                            source=data.cite_rows(searched, max_cited=plots.EXPLORER_MAX_CITED,
+                            source=citation.cite_rows(searched, max_cited=plots.EXPLORER_MAX_CITED,
                                                   tables=["oil_china_flows"]),
                             alt=f"Empty chart for {who}, {start_label} to {end_label}: the kit has no "
                                 f"{who} estimate of Iranian crude to China for {missing}.")
@@ -344,7 +344,7 @@ def update_baseline(fig: Figure, tracker: str, start: str, end: str) -> Figure:
            f"{start_label} and {b_text} in {end_label} ({trackers}); the ratio is {ratio}, against a "
            "dashed line at four times the start.")
     rows = pd.concat([a.rows, b.rows])
-    source = data.cite_rows(rows, max_cited=plots.EXPLORER_MAX_CITED, tables=["oil_china_flows"])
+    source = citation.cite_rows(rows, max_cited=plots.EXPLORER_MAX_CITED, tables=["oil_china_flows"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 
 
@@ -435,7 +435,7 @@ def update_revenue(fig: Figure, exports_mbd: float, china_share: float, brent_us
            "share of the larger GDP, its light part reaches the share of the smaller), against a dashed line "
            "at 5 percent.")
     rows = oil.revenue_rows(exports_mbd, china_share, brent_usd, discount_usd)
-    source = data.cite_rows(rows, max_cited=plots.EXPLORER_MAX_CITED, tables=[
+    source = citation.cite_rows(rows, max_cited=plots.EXPLORER_MAX_CITED, tables=[
         "oil_export_estimates", "oil_china_share", "oil_prices", "oil_economy"])
     return plots.finish(fig, title=title, source=source, alt=alt)
 

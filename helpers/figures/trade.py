@@ -11,7 +11,7 @@ import html
 import pandas as pd
 from matplotlib.figure import Figure
 
-from helpers import data, plots
+from helpers import citation, data, plots
 from helpers.trade import (
     CHAPTER_NAMES,
     CHPL_VIEWS,
@@ -59,7 +59,7 @@ def chpl_tiers_figure(items: pd.DataFrame) -> Figure:
     return plots.finish(
         fig,
         title=f"{n85} of the {n} CHPL codes are electrical goods from HS chapter 85",
-        source=data.cite_rows(items, max_cited=plots.MAX_CITED, tables=["chpl_items"]),
+        source=citation.cite_rows(items, max_cited=plots.MAX_CITED, tables=["chpl_items"]),
         alt=("Horizontal stacked bars of CHPL codes per tier: "
              + ", ".join(f"tier {t} {int(v)}" for t, v in left.items())
              + f". Chapter 85 holds {n85} codes; chapters 84, 88 and 90 hold the rest."),
@@ -96,7 +96,7 @@ def china_russia_trade_figure(trade: pd.DataFrame) -> Figure:
     return plots.finish(
         fig,
         title=f"China–Russia trade grew {growth:.0f}% from 2021 to 2024, to USD {total24:.0f}bn",
-        source=data.cite_rows(trade[trade["value_usd_bn"].notna()], max_cited=plots.MAX_CITED,
+        source=citation.cite_rows(trade[trade["value_usd_bn"].notna()], max_cited=plots.MAX_CITED,
                               tables=["china_russia_trade"]),
         alt=("Line chart of China-Russia trade in USD bn, 2019-2024: total "
              + ", ".join(f"{int(y)} {v:.1f}" for y, v in totals)
@@ -159,7 +159,7 @@ def share_claims_figure(claims: pd.DataFrame) -> Figure:
         fig,
         title=(f"Counted by where goods came from, China's share is up to {dispatch:.0f}%; "
                     f"by producer, {hq:.0f}%"),
-        source=data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["share_claims"]),
+        source=citation.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["share_claims"]),
         alt=(f"Dot plot of {len(rows)} published shares: counted by the country goods were shipped from, "
              f"China's share of Russia's imports is {low:.0f} to {dispatch:.0f}%; counted by producer "
              f"headquarters, China {hq:.0f}% and Western firms {western:.0f}%; the article's 90% does not "
@@ -195,7 +195,7 @@ def eu_exports_figure(shift: pd.DataFrame) -> Figure:
         fig,
         title=(f"EU exports to Kyrgyzstan rose {e.loc['KGZ', 'change_pct']:.0f}% in 2022, but five "
                     f"neighbours gained €{neighbours:.1f}bn while Russia lost €{russia:.0f}bn"),
-        source=data.cite_rows(shift[shift["source_id"] == "dualuse-brusselstimes-2023"]),
+        source=citation.cite_rows(shift[shift["source_id"] == "dualuse-brusselstimes-2023"]),
         alt=("Two bar charts of EU exports, 2021 to 2022. In percent: "
              + ", ".join(f"{c} {p:+.0f}%" for c, p in zip(e["country"], e["change_pct"], strict=True))
              + ". In euros: "
@@ -233,7 +233,7 @@ def listings_figure(listings: pd.DataFrame, claimed: int = 400) -> Figure:
         fig,
         title=(f"{len(rows)} Russia-related Entity List actions named at least {total} Chinese entities, "
                     f"{share_pct(total, claimed):.0f}% of 'nearly {claimed}'"),
-        source=data.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["us_listings"]),
+        source=citation.cite_rows(rows, max_cited=plots.MAX_CITED, tables=["us_listings"]),
         alt=("Bar chart of Chinese and Hong Kong entities added in each Russia-related Entity List action: "
              + ", ".join(f"{d} {c}" for d, c in zip(dates, counts, strict=True))
              + f"; running total {total}, against a line at {claimed}."),
@@ -289,7 +289,7 @@ def render_chpl(view: str = "all") -> str:
         "Tier": [f"{t} · {h}" for t, h in zip(rows["tier"], rows["tier_heading"], strict=True)],
     })
     parts.append(table.to_html(index=False, border=0, classes="explorer-table", escape=True))
-    parts.append(f"<p><small>{html.escape(data.cite_rows(rows))}</small></p>")
+    parts.append(f"<p><small>{html.escape(citation.cite_rows(rows))}</small></p>")
     return "\n".join(parts)
 
 

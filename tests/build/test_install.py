@@ -17,10 +17,10 @@ NOT_SOURCE_ANYWHERE = {"__pycache__", "node_modules", ".pytest_cache", ".ruff_ca
 
 PROBE = """
 import helpers
-from helpers import article, data, paths
+from helpers import article, citation, data, paths
 print(helpers.__file__)
 print(paths.SEEDS_DIR)
-print(len(data.load("article_copies")), data.cite("article_copies")[:7])
+print(len(data.load("article_copies")), citation.cite("article_copies")[:7])
 print(article.paragraph(1)[:17])
 print(data.allowed("article_claims", "verdict_stage"))
 """

@@ -5,9 +5,10 @@ import re
 from pathlib import Path
 from urllib.parse import unquote, urlparse
 
+import markupsafe
 import pytest
 
-from helpers import data, lessons
+from helpers import codebook, data, lessons
 from helpers.build import navigation
 
 OUTLINES = lessons.outline()
@@ -103,3 +104,11 @@ def test_a_notebook_link_in_markdown_reaches_the_other_handout(tmp_path):
     page = navigation.with_navigation(handouts.render(nb, "student", "00 · T"), OUTLINES, OUTLINES[0].slug)
     assert 'href="03-iranian-oil-flows.html"' in page and 'href="glossary.html#mb-d"' in page
     assert ".ipynb" not in " ".join(re.findall(r'href="[^"]*"', page))
+
+
+def test_the_glossary_page_shows_the_verdict_codebook():
+    page = navigation.glossary_page(lessons.outline(), "instructor")
+    for rule in codebook.RULES:
+        assert f'id="verdict-{rule.verdict}">{rule.label}</th>' in page
+        assert str(markupsafe.escape(rule.hard_cases)) in page
+    assert "report of what others expect" in page

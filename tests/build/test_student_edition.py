@@ -57,3 +57,18 @@ def test_student_notebook_runs_without_errors(student_dir, outline):
     errors = [o for c in nb.cells if c.cell_type == "code" and "raises-exception" not in c.metadata.get("tags", [])
               for o in c.outputs if o.output_type == "error"]
     assert errors == []
+
+
+def test_make_student_never_overwrites_an_edited_notebook(tmp_path, capsys):
+    first, second = student.write_student_notebooks(tmp_path, ["00-start-here", "01-reading-the-source"],
+                                                    keep_edits=True)
+    first.write_text(first.read_text(encoding="utf-8").replace("Start here", "Start here (my notes)"),
+                     encoding="utf-8")
+    mine = first.read_bytes()
+    again = student.write_student_notebooks(tmp_path, ["00-start-here", "01-reading-the-source"],
+                                            keep_edits=True)
+    assert first.read_bytes() == mine  # the student's edit survives
+    assert again == [first.with_suffix(".new.ipynb"), second]  # the untouched one is simply rewritten
+    assert "kept" in capsys.readouterr().err
+    first.unlink()  # deleting one's copy takes the new edition next time
+    assert student.write_student_notebooks(tmp_path, ["00-start-here"], keep_edits=True) == [first]

@@ -41,6 +41,8 @@ def test_plans_leave_time_to_read_every_section(outline):
         for title, text in sections.items():
             if title in lessons.CLOSING_SECTIONS:
                 continue
+            if length == min(teaching.PLAN_LENGTHS) and title.endswith("(optional)") and title not in planned:
+                continue  # the shortest plan is the core: an optional section may be left for homework
             assert title in planned, f"the {length}-minute plan leaves out section {title!r}"
             assert planned[title] >= teaching.reading_minutes(text), (length, title)
 

@@ -66,7 +66,7 @@ def test_make_grades_collects_two_students_without_changing_their_files(tmp_path
         f.write("not json\n")
     before = [hashlib.sha256(p.read_bytes()).hexdigest() for p in files]
     stamps = [p.stat().st_mtime_ns for p in files]
-    out = tmp_path / "build" / "grades" / "grades.csv"
+    out = tmp_path / "build" / "grades" / "attempts.csv"
     assert gradebook.main(["--homes", str(homes), "--out", str(out)]) == 0
     assert [hashlib.sha256(p.read_bytes()).hexdigest() for p in files] == before
     assert [p.stat().st_mtime_ns for p in files] == stamps

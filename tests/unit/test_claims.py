@@ -9,7 +9,7 @@ import re
 import pandas as pd
 import pytest
 
-from helpers import article, claims, plots, widgets
+from helpers import article, citation, claims, data, plots, widgets
 from helpers.figures import claims as claims_figures
 
 THEME_OPTIONS = (claims.ALL, *claims.THEMES)
@@ -77,7 +77,7 @@ def test_counts_type_by_theme_hand_counted():
     assert table.index.tolist() == list(claims.CLAIM_TYPES)
     assert table.columns.tolist() == list(claims.THEMES)
     assert table.sum(axis=1).to_dict() == {
-        "statistic": 8, "event": 16, "attribution": 5, "opinion-prediction": 8,
+        "statistic": 9, "event": 15, "attribution": 5, "opinion-prediction": 8,
     }
     assert table.sum(axis=0).to_dict() == {"dual-use": 5, "iran-oil": 11, "fentanyl": 4, "diplomacy": 17}
     assert table.loc["attribution", "fentanyl"] == 0  # zero cells are kept
@@ -110,6 +110,7 @@ def test_errata_ranked_meaning_first_then_paragraph():
 def test_source_line():
     line = claims.source_line("article_claims")
     assert line.startswith("Source: the kit's table article_claims (a reading of The New York Times")
+    assert line.endswith(citation.rungs(data.load("article_claims"))) and " Rows: " in line
     with pytest.raises(ValueError, match="no source line"):
         claims.source_line("chpl_items")
 
@@ -212,7 +213,7 @@ def test_static_html_precomputes_every_claims_view():
 @pytest.mark.parametrize(
     ("make", "title"),
     [
-        (claims_figures.counts_figure, "Events are the commonest claim: 16 of 37; 8 are statistics"),
+        (claims_figures.counts_figure, "Events are the commonest claim: 15 of 37; 9 are statistics"),
         (claims_figures.errata_figure, "10 of the 16 translation errors change what the article says"),
         (claims_figures.verdicts_by_notebook_figure, "Notebook 01 settles 22 of 37 claims; the data notebooks settle 15"),
     ],

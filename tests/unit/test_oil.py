@@ -388,9 +388,9 @@ def test_published_values_are_the_rows_of_their_periods():
 
 
 def test_quadrupling_verdict_rests_on_the_explorers_periods():
-    from helpers.exercises import nb03
+    from helpers.exercises.registry import answer_key
 
-    start, end = nb03.QUESTIONS["nb03-quadrupled-verdict"].evidence
+    start, end = answer_key("nb03-quadrupled-verdict").evidence
     assert start in oil.BASELINE_STARTS and oil.tracked_level("any", end) is not None
 
 
