@@ -583,3 +583,15 @@ def test_a_home_gets_the_student_edition_without_model_answers(tmp_path):
     config.prepare_home(home, [src])
     cells = nbformat.read(home / src.name, as_version=4).cells
     assert [c.source for c in cells] == ["answer = ..."]
+
+
+def test_the_readme_capacity_table_is_the_measured_one():
+    """README's class-size rows are the rows `classroom.loadtest --record` wrote (one home: the benchmark)."""
+    from classroom.config import ROOT
+
+    measured = (ROOT / "benchmarks" / "classroom.md").read_text(encoding="utf-8")
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    rows = re.findall(r"^\| (\d+) \| (\d+ s) \| (\d+ s) \| ([\d.]+ GB) \| (\d+) \|$", readme, re.M)
+    assert len(rows) == 3
+    for row in rows:
+        assert "| " + " | ".join(row) + " | " in measured, row
