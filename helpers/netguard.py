@@ -4,7 +4,9 @@
 student's server in the class load test) is guarded when its environment comes from :func:`child_env`:
 ``CHOKEPOINTS_NETGUARD=1`` and ``SITE_DIR`` on ``PYTHONPATH``, whose ``sitecustomize.py`` installs the
 guard at start-up. Loopback and Unix sockets still work, so kernels can talk to their clients.
-Importing this module changes nothing; only :func:`install` does.
+Importing this module changes nothing; only :func:`install` does. It is a test tool, not a sandbox:
+code that calls the C socket type directly (``_socket.socket``) or starts a program such as ``curl``
+is not stopped.
 
 >>> env = child_env({"PYTHONPATH": "/x"})
 >>> env["CHOKEPOINTS_NETGUARD"], env["PYTHONPATH"] == f"{SITE_DIR}{os.pathsep}/x"
@@ -28,7 +30,7 @@ class NetworkBlocked(OSError):
 
 
 def _local(host) -> bool:
-    if host in ("localhost", "", None):
+    if host in ("localhost", "", None) or host == socket.gethostname():  # this machine's own name
         return True
     try:
         return ipaddress.ip_address(str(host).split("%")[0]).is_loopback
@@ -49,7 +51,9 @@ def install() -> None:
     if getattr(socket, "_chokepoints_guarded", False):
         return
     connect, connect_ex, sendto = socket.socket.connect, socket.socket.connect_ex, socket.socket.sendto
-    getaddrinfo = socket.getaddrinfo
+    sendmsg = getattr(socket.socket, "sendmsg", None)  # not on every platform
+    # every lookup Python offers: getaddrinfo and the older calls that reach the resolver on their own
+    originals = {name: getattr(socket, name) for name in ("getaddrinfo", "gethostbyname", "gethostbyname_ex")}
 
     def guarded_connect(self, address):
         _guard(address, self.family)
@@ -63,15 +67,25 @@ def install() -> None:
         _guard(args[-1], self.family)
         return sendto(self, data, *args)
 
-    def guarded_getaddrinfo(host, *args, **kwargs):
-        if not _local(host) and not _is_ip(host):
-            raise NetworkBlocked(f"name lookup is blocked in the kit's tests and notebooks: {host}")
-        return getaddrinfo(host, *args, **kwargs)
+    def guarded_sendmsg(self, buffers, *args):
+        if len(args) >= 3 and args[2] is not None:  # (ancdata, flags, address)
+            _guard(args[2], self.family)
+        return sendmsg(self, buffers, *args)
+
+    def lookup(name):
+        def guarded(host, *args, **kwargs):
+            if not _local(host) and not _is_ip(host):
+                raise NetworkBlocked(f"name lookup is blocked in the kit's tests and notebooks: {host}")
+            return originals[name](host, *args, **kwargs)
+        return guarded
 
     socket.socket.connect = guarded_connect
     socket.socket.connect_ex = guarded_connect_ex
     socket.socket.sendto = guarded_sendto
-    socket.getaddrinfo = guarded_getaddrinfo
+    if sendmsg is not None:
+        socket.socket.sendmsg = guarded_sendmsg
+    for name in originals:
+        setattr(socket, name, lookup(name))
     socket.NetworkBlocked = NetworkBlocked
     socket._chokepoints_guarded = True
 

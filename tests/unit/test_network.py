@@ -17,6 +17,22 @@ def test_guard_is_on_in_the_test_process():
         socket.getaddrinfo("example.com", 443)
 
 
+@pytest.mark.parametrize("name", ["gethostbyname", "gethostbyname_ex"])
+def test_the_older_name_lookups_are_refused_too_but_not_localhost(name):
+    lookup = getattr(socket, name)
+    with pytest.raises(OSError, match="name lookup is blocked"):
+        lookup("example.com")
+    assert lookup("localhost")
+
+
+def test_udp_to_another_machine_is_refused_by_sendto_and_sendmsg():
+    with socket.socket(socket.AF_INET, socket.SOCK_DGRAM) as s:
+        with pytest.raises(OSError, match="network access is blocked"):
+            s.sendto(b"x", ("93.184.216.34", 53))
+        with pytest.raises(OSError, match="network access is blocked"):
+            s.sendmsg([b"x"], [], 0, ("93.184.216.34", 53))
+
+
 def test_loopback_still_works():
     server = socket.socket()
     server.bind(("127.0.0.1", 0))
