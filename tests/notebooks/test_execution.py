@@ -34,3 +34,19 @@ def test_every_cell_ran_and_taught_errors_do_raise(executed, slug):
     assert all(c.execution_count for c in cells if c.source.strip()), f"{slug}: a cell did not run"
     teaching = [c for c in cells if tags.RAISES_EXCEPTION in c.metadata.get("tags", [])]
     assert all(errors(c) for c in teaching), f"{slug}: a cell tagged raises-exception did not raise"
+
+
+def shown_text(cell) -> str:
+    return "".join(o.get("text", "") or "".join(o.get("data", {}).get("text/plain", ""))
+                   for o in cell.get("outputs", []))
+
+
+@pytest.mark.parametrize("slug", [o.slug for o in OUTLINES])
+def test_every_model_solution_passes_its_own_check(executed, slug):
+    """The instructor's solution under each exercise earns a tick, or a plain 'Saved' for a graded one
+    (teaching review W9: a solution that the check marks wrong would teach the wrong answer)."""
+    solutions = [c for c in code_cells(executed[slug]) if tags.SOLUTION in c.metadata.get("tags", [])]
+    assert solutions, f"{slug}: no solution cell"
+    wrong = [(c.source.splitlines()[0], shown_text(c)[:120]) for c in solutions
+             if "check(" in c.source and not shown_text(c).lstrip().startswith("✓")]
+    assert wrong == [], f"{slug}: solutions the check does not accept: {wrong}"
