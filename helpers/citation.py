@@ -6,8 +6,8 @@ a copy says what it copies and where it was read ("Kpler, reported by Reuters (2
 copy at The Iran Post", or "EIA; read in a copy at Safety4Sea (2023)" for a copy of the publisher's
 own page).  Sources sharing one original publisher are grouped into one sentence, so a line stays short.
 A line ends with the provenance of its rows: how many rest on a publisher's page, on a report, or on
-copies only (each row counted once, by the best source it cites; see :func:`rung`).  Nothing here
-draws: ``helpers.plots`` prints the line under a figure.
+copies only (each row counted once, by the best source it cites: :func:`helpers.provenance.rung`).
+Nothing here draws: ``helpers.plots`` prints the line under a figure.
 
 >>> cite_rows(data.load("article_copies").head(1))
 'Source: The New York Times; read in a copy at West Hawaii Today (2025-01-11). Rows: 1 from a copy.'
@@ -108,18 +108,6 @@ def name(source_id: str) -> str:
     return _sentence(_groups([source_id])[0])
 
 
-def rung(source_id: str) -> str:
-    """The best kind among a row's sources (``a;b``): publisher, else report, else copy.
-
-    >>> rung("fent-corgis-opioids;fent-nchs-db457")
-    'publisher'
-    >>> rung("fent-corgis-opioids")
-    'copy'
-    """
-    kinds = {provenance.kind(s) for s in str(source_id).split(";") if s}
-    return next(k for k in provenance.KINDS if k in kinds)
-
-
 def with_rungs(df: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``df`` with a ``source_kind`` column: the best kind of source behind each row.
 
@@ -127,7 +115,7 @@ def with_rungs(df: pd.DataFrame) -> pd.DataFrame:
     ['copy', 'copy', 'copy', 'copy', 'copy']
     """
     out = df.copy()
-    out[RUNG_COLUMN] = pd.array([rung(s) for s in df["source_id"]], dtype="string")
+    out[RUNG_COLUMN] = pd.array([provenance.rung(s) for s in df["source_id"]], dtype="string")
     return out
 
 
@@ -137,7 +125,7 @@ def rungs(df: pd.DataFrame) -> str:
     >>> rungs(data.load("us_listings").head(3))  # doctest: +ELLIPSIS
     'Rows: ... from ...'
     """
-    found = [rung(s) for s in df["source_id"]]
+    found = [provenance.rung(s) for s in df["source_id"]]
     counts = {k: found.count(k) for k in provenance.KINDS if k in found}
     parts = [f"{n} {RUNG_WORDS[k][int(n != 1)]}" for k, n in counts.items()]
     return "Rows: " + ", ".join(parts) + "."

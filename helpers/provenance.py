@@ -148,6 +148,18 @@ def verified_at_publisher(source_id: str, status: str) -> bool:
     return status == "verified" and any(kind(s) == "publisher" for s in _ids(source_id))
 
 
+def rung(source_id: str) -> str:
+    """The best kind among a row's sources (``a;b``): publisher, else report, else copy.
+
+    >>> rung("fent-corgis-opioids;fent-nchs-db457")
+    'publisher'
+    >>> rung("fent-corgis-opioids")
+    'copy'
+    """
+    kinds = {kind(s) for s in _ids(source_id)}
+    return next(k for k in KINDS if k in kinds)
+
+
 def copies_only(source_id: str) -> bool:
     """True when every source of a row is a copy.
 
@@ -156,7 +168,7 @@ def copies_only(source_id: str) -> bool:
     >>> copies_only("fent-corgis-opioids;fent-nchs-db457")
     False
     """
-    return all(kind(s) == "copy" for s in _ids(source_id))
+    return rung(source_id) == "copy"
 
 
 def shares(tables: Iterable[str] | None = None) -> list[Share]:

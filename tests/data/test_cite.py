@@ -57,7 +57,7 @@ def test_cite_rows_refuses_no_rows_and_a_zero_limit():
 def test_a_row_counts_once_by_its_best_source():
     rows = pd.DataFrame({"source_id": ["fent-corgis-opioids;fent-nchs-db457", "fent-corgis-opioids",
                                        "oil-almonitor-2023-07", "oil-almonitor-2023-07;oil-iranpost-2025-05"]})
-    assert [citation.rung(s) for s in rows["source_id"]] == ["publisher", "copy", "report", "report"]
+    assert [provenance.rung(s) for s in rows["source_id"]] == ["publisher", "copy", "report", "report"]
     assert citation.rungs(rows) == "Rows: 1 from the publisher, 2 from reports, 1 from a copy."
     assert citation.rungs(rows.head(1)) == "Rows: 1 from the publisher."
 
@@ -76,7 +76,7 @@ def test_with_rungs_adds_the_column_and_leaves_the_table_alone():
     assert citation.RUNG_COLUMN not in exports.columns
     assert set(shown[citation.RUNG_COLUMN]) <= set(provenance.KINDS)
     assert shown.attrs["title"] == exports.attrs["title"]
-    assert shown[citation.RUNG_COLUMN].tolist() == [citation.rung(s) for s in exports["source_id"]]
+    assert shown[citation.RUNG_COLUMN].tolist() == [provenance.rung(s) for s in exports["source_id"]]
 
 
 def test_no_publisher_name_of_a_relay_mixes_in_another_outlet():
