@@ -26,8 +26,10 @@ import re
 import shutil
 import sys
 import tempfile
+from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
+from functools import cache
 from pathlib import Path
 
 import nbformat
@@ -62,10 +64,14 @@ def status_of(fb: Feedback) -> str:
     return "unanswered" if not fb.answered else "correct" if fb.ok else "incorrect"
 
 
-def kit_exercises(notebook: str, kit: Path = NOTEBOOK_DIR) -> list[answers.Exercise]:
-    """The exercises of the kit's notebook named ``notebook`` (the instructor's copy), in order."""
+@cache
+def kit_exercises(notebook: str, kit: Path = NOTEBOOK_DIR) -> tuple[answers.Exercise, ...]:
+    """The exercises of the kit's notebook named ``notebook`` (the instructor's copy), in order.
+
+    Read once per run, not once per student: every student's copy is graded against the same list.
+    """
     path = Path(kit) / notebook
-    return answers.exercises(nbformat.read(path, as_version=4)) if path.is_file() else []
+    return tuple(answers.exercises(nbformat.read(path, as_version=4))) if path.is_file() else ()
 
 
 def _find_cell(nb, qid: str):
@@ -74,7 +80,7 @@ def _find_cell(nb, qid: str):
     return cells[-1] if cells else None
 
 
-def instrument(nb, exercises: list[answers.Exercise]) -> dict[str, tuple]:
+def instrument(nb, exercises: Sequence[answers.Exercise]) -> dict[str, tuple]:
     """Add the grader's cells to ``nb`` (in place): the emitter first, an emit cell after each exercise cell.
     Returns ``{qid: (exercise cell or None, emit cell or None)}``."""
     found = {}
