@@ -25,7 +25,7 @@ from pathlib import Path
 
 from classroom import variables
 from classroom.config import ROOT, lesson_notebooks
-from classroom.homes import HOMES_ENV, STATE_NAME
+from classroom.homes import HOMES_ENV, student_homes
 
 GRADES_DIR = ROOT / "build" / "grades"
 COLLECTED_DIR = GRADES_DIR / "collected"
@@ -53,16 +53,6 @@ def stamp(now: datetime.datetime) -> str:
     return now.astimezone(datetime.UTC).strftime("%Y-%m-%dT%H-%M-%SZ")
 
 
-def student_homes(homes: Path) -> list[Path]:
-    """The students' homes under ``homes`` (not the hub's state, not hidden folders), in name order."""
-    if not Path(homes).is_dir():
-        raise CollectError(f"no homes at {homes}: set {HOMES_ENV}=... to the class's homes (make classroom "
-                           "keeps them in classroom-homes/ at the kit's root unless told otherwise)")
-    return sorted(p for p in Path(homes).iterdir()
-                  if p.name != STATE_NAME and not p.name.startswith(".") and p.is_dir()
-                  and not p.is_symlink())
-
-
 def copy_read_only(src: Path, dest: Path) -> None:
     """Copy the regular file ``src`` to ``dest`` (mode 0444) without following a link; OSError otherwise."""
     try:
@@ -84,7 +74,10 @@ def copy_read_only(src: Path, dest: Path) -> None:
 
 def collect(homes: Path, out: Path = COLLECTED_DIR, now: datetime.datetime | None = None) -> Collection:
     """Copy every student's lesson notebooks from ``homes`` into a new folder of ``out``; return it."""
-    students = student_homes(homes)
+    try:
+        students = student_homes(homes)
+    except FileNotFoundError as exc:
+        raise CollectError(str(exc)) from None
     when = now or datetime.datetime.now(datetime.UTC)
     folder = Path(out) / stamp(when)
     n = 1

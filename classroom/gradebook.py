@@ -25,7 +25,7 @@ from dataclasses import astuple, dataclass, fields
 from pathlib import Path
 
 from classroom.config import ATTEMPTS_FILE, ROOT
-from classroom.homes import STATE_NAME, default_homes
+from classroom.homes import default_homes, student_homes
 
 
 @dataclass(frozen=True)
@@ -79,7 +79,7 @@ def summarise(student: str, attempts: list[dict]) -> list[Grade]:
 def collect(homes: Path) -> tuple[list[Grade], list[str]]:
     """Every student's grades under ``homes`` (students in name order), and a line per problem found."""
     grades, problems = [], []
-    for home in sorted(p for p in Path(homes).iterdir() if p.is_dir() and p.name != STATE_NAME):
+    for home in student_homes(homes):
         path = home / ATTEMPTS_FILE
         if not path.is_file():
             continue
@@ -111,10 +111,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--homes", type=Path, default=default_homes(), help="the class's homes")
     parser.add_argument("--out", type=Path, default=ROOT / "build" / "grades" / "attempts.csv")
     args = parser.parse_args(argv)
-    if not args.homes.is_dir():
-        print(f"make grades: no homes at {args.homes}; set CLASSROOM_HOMES=... to them", file=sys.stderr)
+    try:
+        grades, problems = collect(args.homes)
+    except FileNotFoundError as exc:
+        print(f"make grades: {exc}", file=sys.stderr)
         return 2
-    grades, problems = collect(args.homes)
     for line in problems:
         print(f"warning: {line}", file=sys.stderr)
     write_csv(grades, args.out)

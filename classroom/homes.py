@@ -33,6 +33,25 @@ def default_homes(env: dict | os._Environ = os.environ) -> Path:
     return Path(env.get(HOMES_ENV) or ROOT / "classroom-homes").resolve()
 
 
+def student_homes(homes: Path) -> list[Path]:
+    """The students' homes under ``homes`` (not the hub's state, hidden folders or links), in name order.
+
+    A missing ``homes`` is a ``FileNotFoundError`` that names it and how to point elsewhere.
+
+    >>> student_homes(Path("/nonexistent-homes"))  # doctest: +ELLIPSIS
+    Traceback (most recent call last):
+    ...
+    FileNotFoundError: no homes at /nonexistent-homes: set CLASSROOM_HOMES=... to the class's homes ...
+    """
+    if not Path(homes).is_dir():
+        raise FileNotFoundError(f"no homes at {homes}: set {HOMES_ENV}=... to the class's homes "
+                                "(make classroom keeps them in classroom-homes/ at the kit's root "
+                                "unless told otherwise)")
+    return sorted(p for p in Path(homes).iterdir()
+                  if p.name != STATE_NAME and not p.name.startswith(".") and p.is_dir()
+                  and not p.is_symlink())
+
+
 def state_dir(homes: Path) -> Path:
     """The hub's own folder inside ``homes``."""
     return Path(homes) / STATE_NAME
