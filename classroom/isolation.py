@@ -38,8 +38,14 @@ def world_problems(paths: list[Path]) -> list[str]:
     """Why a student's system user could not run the kit: a folder on the way to ``paths`` it cannot enter,
     a file it cannot read; or a file of the kit others may change.
 
-    >>> world_problems([Path(__file__)])
+    >>> import tempfile
+    >>> kit = Path(tempfile.mkdtemp()); f = kit / "checks.py"; _ = f.write_text("x = 1"); f.chmod(0o644)
+    >>> kit.chmod(0o700); [p.startswith(f"{kit} is closed") for p in world_problems([f])]
+    [True]
+    >>> kit.chmod(0o755); world_problems([f])
     []
+    >>> f.chmod(0o666); world_problems([f]) == [f"{f} can be changed by anyone (chmod o-w {f})"]
+    True
     """
     problems = []
     for path in paths:
